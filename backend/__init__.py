@@ -1,0 +1,73 @@
+"""Steady: the Flask application factory."""
+import logging
+from pathlib import Path
+
+from flask import Flask
+from sqlalchemy import event
+from sqlalchemy.engine import Engine
+from werkzeug.middleware.proxy_fix import ProxyFix
+
+from .config import load_config
+from .extensions import compress, db, login_manager, migrate
+
+MIGRATIONS = Path(__file__).resolve().parent.parent / "migrations"
+
+
+def create_app(overrides: dict | None = None, instance_path: str | None = None) -> Flask:
+    app = Flask(__name__, instance_path=instance_path, instance_relative_config=True,
+                static_folder="../frontend", static_url_path="/static")
+    load_config(app, overrides)
+    register_extensions(app)
+    register_blueprints(app)
+    register_api_basics(app)
+    register_commands(app)
+    register_proxy(app)
+    return app
+
+
+@event.listens_for(Engine, "connect")
+def _sqlite_foreign_keys(dbapi_connection, _record):
+    """SQLite enforces foreign keys (and so ON DELETE CASCADE) only when asked, per connection."""
+    if type(dbapi_connection).__module__.startswith("sqlite3"):
+        cursor = dbapi_connection.cursor()
+        cursor.execute("PRAGMA foreign_keys=ON")
+        cursor.close()
+
+
+def register_extensions(app: Flask) -> None:
+    db.init_app(app)
+    migrate.init_app(app, db, directory=str(MIGRATIONS), render_as_batch=True)
+    login_manager.init_app(app)
+    compress.init_app(app)
+
+
+def register_blueprints(app: Flask) -> None:
+    from . import shell
+    from .accounts.api import bp as accounts_bp
+    from .api.docs import bp as docs_bp
+
+    for blueprint in (accounts_bp, docs_bp, shell.bp):
+        app.register_blueprint(blueprint)
+
+
+def register_api_basics(app: Flask) -> None:
+    from .api.errors import register_error_handlers
+    from .security import register_security
+
+    register_error_handlers(app)
+    register_security(app)
+    app.config.setdefault("SEND_FILE_MAX_AGE_DEFAULT", None)
+
+
+def register_commands(app: Flask) -> None:
+    from .commands import register
+
+    register(app)
+
+
+def register_proxy(app: Flask) -> None:
+    """Behind N reverse proxies, trust their X-Forwarded-For/Proto/Host so HTTPS is seen as HTTPS."""
+    count = app.config["PROXY_COUNT"]
+    if count:
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=count, x_proto=count, x_host=count, x_prefix=count)
+    logging.basicConfig(level=logging.INFO)

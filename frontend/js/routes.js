@@ -1,0 +1,8 @@
+// Every screen of the app: its path, the tab it belongs to, and the module that draws it.
+// Modules load on first use, so the first visit downloads only the screen it shows.
+export const routes = [
+  { path: '/', tab: 'today', load: () => import('./views/today.js') },
+  { path: '/signin', tab: 'settings', load: () => import('./views/signin.js') },
+  { path: '/signup', tab: 'settings', load: () => import('./views/signup.js') },
+  { path: '/settings', tab: 'settings', load: () => import('./views/settings.js') },
+];
