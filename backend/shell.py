@@ -91,7 +91,8 @@ def home():
 
 @bp.get("/<path:path>")
 def client_route(path: str):
+    if "." in path.rsplit("/", 1)[-1] or path.startswith(("api/", "static/")):
+        abort(404)  # a missing file or API route, not a screen
     first = path.split("/", 1)[0]
-    if first in CLIENT_ROUTES and "." not in path.rsplit("/", 1)[-1]:
-        return index_response()
-    abort(404)
+    # Unknown screens still get the shell (with 404), so the app can show its own "not found" page.
+    return index_response(200 if first in CLIENT_ROUTES else 404)
