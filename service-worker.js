@@ -3,7 +3,8 @@
  * content hash per file), so every change to an asset makes a new worker and nothing is versioned
  * by hand. The worker precaches the app shell, serves it offline, removes old caches when it takes
  * over, and only handles same-origin GET requests. Personal data is never put in these caches. */
-/* global self, caches, clients */
+/* global self, caches, clients, importScripts */
+importScripts('/static/js/lib/storage-core.js');
 const VERSION = self.STEADY_VERSION;
 const PRECACHE = self.STEADY_PRECACHE || [];
 const SHELL_CACHE = `steady-shell-${VERSION}`;
@@ -59,6 +60,17 @@ self.addEventListener('message', (event) => {
   }
 });
 
+// Background Sync: the browser wakes the worker when the network is back, even with the app closed.
+self.addEventListener('sync', (event) => {
+  if (event.tag !== 'steady-outbox') return;
+  event.waitUntil((async () => {
+    const result = await self.SteadyCore.flush({ ignoreBackoff: true });
+    const windows = await self.clients.matchAll({ type: 'window' });
+    windows.forEach((client) => client.postMessage({ type: 'OUTBOX_SENT', result }));
+    if (result.waiting) throw new Error('Some entries still wait; the browser will try again.');
+  })());
+});
+
 async function fromShell(pathname) {
   const key = cacheKeyFor(pathname);
   if (!key) return null;
@@ -81,7 +93,7 @@ async function networkThenCache(request) {
     if (response.ok) await cache.put(request, response.clone());
     return response;
   } catch (error) {
-    const cached = await cache.match(request);
+    const cached = (await cache.match(request)) || (await fromShell(new URL(request.url).pathname));
     if (cached) return cached;
     throw error;
   }

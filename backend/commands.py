@@ -19,7 +19,7 @@ def serve(app: Flask, host: str, port: int, threads: int) -> None:
     from gunicorn.app.base import BaseApplication
 
     with app.app_context():
-        upgrade()
+        upgrade(revision="heads")
 
     class Server(BaseApplication):
         def load_config(self):

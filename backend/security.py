@@ -79,9 +79,10 @@ def _security_headers(response):
     headers.setdefault("Permissions-Policy", "camera=(), microphone=(), geolocation=(), interest-cohort=()")
     if request.is_secure:
         headers.setdefault("Strict-Transport-Security", "max-age=31536000")
-    if request.path.startswith("/api/"):
+    if request.path.startswith("/api/") and "Cache-Control" not in headers:
         # Personal data: never stored by shared caches, never by the browser's HTTP cache.
-        headers.setdefault("Cache-Control", "no-store")
+        # (Responses that are the same for everyone set their own Cache-Control.)
+        headers["Cache-Control"] = "no-store"
         headers.add("Vary", "Cookie")
     return response
 

@@ -42,7 +42,7 @@ def migrated(database_url, instance_dir):
         if database_url.startswith("postgresql"):
             db.session.execute(text("DROP SCHEMA public CASCADE; CREATE SCHEMA public"))
             db.session.commit()
-        upgrade()
+        upgrade(revision="heads")
         db.engine.dispose()
     return True
 

@@ -46,7 +46,7 @@ def live_app(tmp_path_factory, extra_precache):
                       "SIGN_IN_LIMIT_PER_CLIENT": 1000},
                      instance_path=str(folder / "instance"))
     with app.app_context():
-        upgrade()
+        upgrade(revision="heads")
     return app
 
 
