@@ -99,6 +99,9 @@ def get_entry(entry_id: str):
 @json_body(EntryIn)
 def put_entry(entry_id: str, body: EntryIn):
     entry_id = _entry_id(entry_id)
+    if body.entry.id is not None and body.entry.id.lower() != entry_id:
+        raise ApiError(400, "id_mismatch", "The id in the body differs from the id in the address.",
+                       {"id": "Must match the address."})
     try:
         entry, created = store.upsert(current_user.id, entry_id, body.entry)
     except store.NotYours:
@@ -211,7 +214,7 @@ def import_json(body: ImportBody):
     for index, raw in enumerate(body.entries):
         try:
             entry_id = valid_entry_id(str(raw.get("id", "")))
-            fields = {k: v for k, v in raw.items() if k not in {"id", "day"}}
+            fields = {k: v for k, v in raw.items() if k != "day"}
             parsed.append((entry_id, parse_model(EntryIn, fields, "entry").entry))
         except (ValueError, ApiError) as exc:
             problems[f"entries.{index}"] = getattr(exc, "message", None) or "Not a valid entry id."

@@ -80,6 +80,7 @@ class TwitchData(Strict):
 
 
 class _EntryBase(Strict):
+    id: str | None = Field(default=None, max_length=36, description="May repeat the id in the path.")
     occurred_at: datetime
     updated_at: datetime
     deleted: bool = False

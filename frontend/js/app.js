@@ -3,6 +3,7 @@ import { createRouter } from './lib/router.js';
 import { routes } from './routes.js';
 import { loadSession, currentUser, onUserChange } from './lib/session.js';
 import { registerServiceWorker, watchConnection } from './lib/sw-client.js';
+import { startSync } from './lib/sync.js';
 
 const main = document.getElementById('main');
 const accountLink = document.getElementById('account-link');
@@ -33,6 +34,7 @@ loadSession()
   .catch(() => null)
   .then(() => {
     showAccount(currentUser());
+    startSync();
     return router.start();
   });
 

@@ -5,4 +5,8 @@ export const routes = [
   { path: '/signin', tab: 'settings', load: () => import('./views/signin.js') },
   { path: '/signup', tab: 'settings', load: () => import('./views/signup.js') },
   { path: '/settings', tab: 'settings', load: () => import('./views/settings.js') },
+  { path: '/log/water', tab: 'today', load: () => import('./views/log-water.js') },
+  { path: '/log/caffeine', tab: 'today', load: () => import('./views/log-caffeine.js') },
+  { path: '/log/sleep', tab: 'today', load: () => import('./views/log-sleep.js') },
+  { path: '/log/twitch', tab: 'today', load: () => import('./views/log-twitch.js') },
 ];

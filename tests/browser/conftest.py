@@ -91,7 +91,7 @@ def persistent_context(playwright, live_server, tmp_path):
 @pytest.fixture
 def context(browser, live_server):
     context = browser.new_context(base_url=live_server, viewport={"width": 390, "height": 844},
-                                  service_workers="allow")
+                                  service_workers="allow", locale="en-GB", timezone_id="Europe/London")
     context.set_default_timeout(10_000)
     yield context
     context.close()

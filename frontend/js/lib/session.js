@@ -36,9 +36,12 @@ export async function loadSession() {
   return user;
 }
 
+/** After sign-up or sign-in, entries made on this device before are uploaded through the outbox. */
 export async function signedIn(result) {
   setCsrfToken(result.csrf_token);
   await setUser(result.user);
+  const { syncNow } = await import('./sync.js');
+  syncNow({ ignoreBackoff: true });
 }
 
 export async function updateProfile(profile) {
