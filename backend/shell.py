@@ -32,7 +32,7 @@ def _asset_files() -> list[tuple[str, Path]]:
 
 
 def _extra_precache() -> list[dict]:
-    """Entries other features add (article pages, rules) through app.config['PRECACHE_EXTRA']."""
+    """Entries other features add (article pages, rules) through app.config['PRECACHE_PROVIDERS']."""
     entries: list[dict] = []
     for provider in current_app.config.get("PRECACHE_PROVIDERS", []):
         entries.extend(provider())

@@ -6,7 +6,9 @@ from axe_playwright_python.sync_playwright import Axe
 
 from browser_helpers import sign_up, wait_for_worker
 
-SCREENS = ["/", "/signin", "/signup", "/settings", "/no-such-screen-here"]
+SCREENS = ["/", "/signin", "/signup", "/settings", "/no-such-screen-here", "/articles",
+           "/articles/when-to-see-a-doctor", "/articles/caffeine-sleep-and-water", "/search?q=caffeine",
+           "/log/water", "/log/caffeine", "/log/sleep", "/log/twitch"]
 
 
 def new_email():
