@@ -64,7 +64,9 @@ def _day_figures(day: date, day_entries: list[dict], goals: Goals) -> dict:
         "has_entries": bool(day_entries),
         "water_ml": water, "water_goal_ml": goals.water_ml, "water_met": water >= goals.water_ml,
         "caffeine_mg": mg, "caffeine_limit_mg": goals.caffeine_limit_mg,
-        "caffeine_over": mg > goals.caffeine_limit_mg, "caffeine_ok": mg <= goals.caffeine_limit_mg,
+        "caffeine_over": mg > goals.caffeine_limit_mg,
+        # A day with nothing logged says nothing about caffeine, so it does not extend a streak.
+        "caffeine_ok": bool(day_entries) and mg <= goals.caffeine_limit_mg,
         "caffeine_late": any(_late(e, goals) for e in kinds["caffeine"]),
         "sleep": sleep, "sleep_minutes": sleep["minutes"] if sleep else None, "sleep_met": sleep_met,
         "breathing_minutes": breathing, "breathing_met": breathing >= goals.breathing_minutes,

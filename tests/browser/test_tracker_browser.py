@@ -132,3 +132,47 @@ def test_a_second_device_catches_up_including_deletions(browser, live_server, pa
     other.get_by_text("Today so far:").wait_for()
     assert other.locator("#water-total").inner_text() == "0 mL"
     other.context.close()
+
+
+def test_history_edit_and_delete_an_entry(page):
+    page.goto("/log/caffeine")
+    page.get_by_label("Espresso").check()
+    page.get_by_role("button", name="Save", exact=True).click()
+    page.get_by_text("Saved 63 mg of caffeine.").wait_for()
+    page.goto("/history")
+    row = page.locator(".entry-row", has_text="Espresso, 63 mg")
+    row.get_by_role("link", name="Edit").click()
+    page.get_by_label("Caffeine (mg)").fill("80")
+    page.get_by_role("button", name="Save changes").click()
+    page.wait_for_url("**/history")
+    page.locator(".entry-row", has_text="Espresso, 80 mg").get_by_role("link", name="Edit").click()
+    page.get_by_role("button", name="Delete this entry").click()
+    page.wait_for_url("**/history")
+    page.get_by_text("Nothing logged in this period yet.").wait_for()
+
+
+def test_importing_the_same_file_twice_changes_nothing(page, tmp_path):
+    import json
+    entry = {"id": str(uuid.uuid4()), "kind": "water", "occurred_at": "2026-11-20T09:00:00+00:00",
+             "data": {"amount_ml": 300}, "updated_at": "2026-11-20T09:00:01.000Z", "deleted": False}
+    path = tmp_path / "export.json"
+    path.write_text(json.dumps({"format": "steady-export", "version": 1, "entries": [entry]}))
+    page.goto("/settings/data")
+    page.get_by_label("Steady export file (.json)").set_input_files(str(path))
+    page.get_by_text("Imported: 1 new, 0 updated, 0 already here.").wait_for()
+    page.get_by_label("Steady export file (.json)").set_input_files([])
+    page.get_by_label("Steady export file (.json)").set_input_files(str(path))
+    page.get_by_text("Imported: 0 new, 0 updated, 1 already here.").wait_for()
+    assert page.evaluate("globalThis.SteadyCore.idb.count('entries')") == 1
+
+
+def test_goals_change_what_today_measures(page):
+    page.goto("/settings/goals")
+    page.get_by_label("Water from drinks each day (mL)").fill("1000")
+    page.get_by_role("button", name="Save goals").click()
+    page.get_by_text("Saved.").wait_for()
+    page.goto("/log/water")
+    page.get_by_role("button", name="+500 mL").click()
+    page.get_by_role("button", name="+500 mL").click()
+    page.goto("/")
+    page.get_by_text("of 1 L · goal met").wait_for()

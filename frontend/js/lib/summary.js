@@ -48,7 +48,8 @@ function dayFigures(day, dayEntries, goals) {
     has_entries: dayEntries.length > 0,
     water_ml: water, water_goal_ml: goals.water_ml, water_met: water >= goals.water_ml,
     caffeine_mg: mg, caffeine_limit_mg: goals.caffeine_limit_mg,
-    caffeine_over: mg > goals.caffeine_limit_mg, caffeine_ok: mg <= goals.caffeine_limit_mg,
+    caffeine_over: mg > goals.caffeine_limit_mg,
+    caffeine_ok: dayEntries.length > 0 && mg <= goals.caffeine_limit_mg, // nothing logged proves nothing
     caffeine_late: of('caffeine').some((e) => wallClock(e.occurred_at) >= goals.caffeine_late_after),
     sleep, sleep_minutes: sleep ? sleep.minutes : null,
     sleep_met: !!sleep && goals.sleep_min_hours * 60 <= sleep.minutes && sleep.minutes <= goals.sleep_max_hours * 60,

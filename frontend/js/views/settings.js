@@ -10,6 +10,16 @@ function zoneOptions(selected) {
   return zones.map((zone) => html`<option value="${zone}" ${zone === selected ? 'selected' : ''}>${zone.replaceAll('_', ' ')}</option>`);
 }
 
+function moreLinks() {
+  return html`<section class="card">
+      <h2>More</h2>
+      <ul class="list-plain">
+        <li><a href="/settings/goals">Your goals</a></li>
+        <li><a href="/settings/data">Download or import your data</a></li>
+      </ul>
+    </section>`;
+}
+
 function signedOutView(container) {
   draw(container, html`
     <h1>Settings</h1>
@@ -17,7 +27,8 @@ function signedOutView(container) {
       <h2>Your account</h2>
       <p>You are not signed in. What you log stays on this device until you create an account or sign in.</p>
       <p class="row"><a class="button" href="/signin">Sign in</a> <a class="button button-secondary" href="/signup">Create an account</a></p>
-    </section>`);
+    </section>
+    ${moreLinks()}`);
 }
 
 export function render(container, { navigate }) {
@@ -26,6 +37,7 @@ export function render(container, { navigate }) {
   if (!user) return signedOutView(container);
   draw(container, html`
     <h1>Settings</h1>
+    ${moreLinks()}
     <form class="card" id="profile-form" novalidate>
       <h2>Profile</h2>
       <p class="form-error" role="alert" tabindex="-1"></p>
