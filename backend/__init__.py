@@ -27,10 +27,15 @@ def create_app(overrides: dict | None = None, instance_path: str | None = None) 
 
 @event.listens_for(Engine, "connect")
 def _sqlite_foreign_keys(dbapi_connection, _record):
-    """SQLite enforces foreign keys (and so ON DELETE CASCADE) only when asked, per connection."""
+    """SQLite enforces foreign keys (and so ON DELETE CASCADE) only when asked, per connection.
+    WAL lets readers work during a write, and synchronous=NORMAL is safe with WAL (no corruption;
+    at worst the last commits before a power cut are lost)."""
     if type(dbapi_connection).__module__.startswith("sqlite3"):
         cursor = dbapi_connection.cursor()
         cursor.execute("PRAGMA foreign_keys=ON")
+        cursor.execute("PRAGMA journal_mode=WAL")
+        cursor.execute("PRAGMA synchronous=NORMAL")
+        cursor.execute("PRAGMA busy_timeout=5000")
         cursor.close()
 
 

@@ -11,3 +11,9 @@ bp = Blueprint("api_docs", __name__, url_prefix="/api")
 @documented("This OpenAPI document", tag="meta", auth=False)
 def openapi_document():
     return build_document(current_app)
+
+
+@bp.get("/health")
+@documented("Liveness check for load balancers and monitoring", tag="meta", auth=False)
+def health():
+    return {"status": "ok"}

@@ -53,7 +53,7 @@ def _today() -> date:
 
 
 def _goals() -> Goals:
-    row = db.session.get(GoalSettings, current_user.id)
+    row = current_user.goal_settings  # loaded together with the user
     return Goals.from_dict(row.values if row else {})
 
 
@@ -78,7 +78,7 @@ def changes(query: ChangesQuery):
 @login_required
 @query_args(RangeQuery)
 def entries_in_range(query: RangeQuery):
-    return {"entries": _plain(store.between(current_user.id, query.start, query.end))}
+    return {"entries": store.between(current_user.id, query.start, query.end)}
 
 
 @bp.get("/entries/<entry_id>")
@@ -103,7 +103,7 @@ def put_entry(entry_id: str, body: EntryIn):
         raise ApiError(400, "id_mismatch", "The id in the body differs from the id in the address.",
                        {"id": "Must match the address."})
     try:
-        entry, created = store.upsert(current_user.id, entry_id, body.entry)
+        entry, created, _changed = store.upsert(current_user.id, entry_id, body.entry)
     except store.NotYours:
         raise _not_found()
     except store.KindChanged:
@@ -158,7 +158,7 @@ def put_goals():
 def summary(query: DayQuery):
     day = query.date or _today()
     # The day before too, because caffeine from yesterday evening is still in the body.
-    entries = _plain(store.between(current_user.id, day - timedelta(days=1), day))
+    entries = store.between(current_user.id, day - timedelta(days=1), day)
     return day_summary(entries, day, _goals(), now_utc(), current_user.time_zone)
 
 
@@ -167,7 +167,7 @@ def summary(query: DayQuery):
 @login_required
 @query_args(RangeQuery)
 def history(query: RangeQuery):
-    entries = _plain(store.between(current_user.id, query.start - timedelta(days=1), query.end))
+    entries = store.between(current_user.id, query.start - timedelta(days=1), query.end)
     days = range_summaries(entries, query.start, query.end, _goals(), current_user.time_zone)
     return {"days": days, "streaks": streaks(days)}
 
@@ -179,7 +179,7 @@ def history(query: RangeQuery):
 def insights(query: InsightsQuery):
     end = _today()
     start = end - timedelta(days=query.days - 1)
-    entries = _plain(store.between(current_user.id, start - timedelta(days=1), end))
+    entries = store.between(current_user.id, start - timedelta(days=1), end)
     return {"start": start.isoformat(), "end": end.isoformat(),
             **compute_insights(entries, start, end, _goals(), current_user.time_zone)}
 
@@ -224,12 +224,8 @@ def import_json(body: ImportBody):
                        dict(list(problems.items())[:50]))
     for entry_id, entry in parsed:
         try:
-            before = store.get(current_user.id, entry_id).change_seq
-        except store.NotYours:
-            before = None
-        try:
-            stored, created = store.upsert(current_user.id, entry_id, entry)
+            _stored, created, changed = store.upsert(current_user.id, entry_id, entry)
         except (store.NotYours, store.KindChanged):
             raise ApiError(409, "id_conflict", f"Entry {entry_id} clashes with an existing entry.")
-        counts["created" if created else "updated" if stored.change_seq != before else "unchanged"] += 1
+        counts["created" if created else "updated" if changed else "unchanged"] += 1
     return counts

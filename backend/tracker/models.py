@@ -2,8 +2,9 @@
 from datetime import date, datetime
 
 from sqlalchemy import JSON, BigInteger, Boolean, Date, DateTime, ForeignKey, Index, Integer, String
-from sqlalchemy.orm import Mapped, mapped_column
+from sqlalchemy.orm import Mapped, backref, mapped_column, relationship
 
+from ..accounts.models import User
 from ..extensions import db
 from ..timeutil import now_utc
 
@@ -45,3 +46,9 @@ class GoalSettings(db.Model):
     user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), primary_key=True)
     values: Mapped[dict] = mapped_column(JSON)
     updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=now_utc, onupdate=now_utc)
+
+
+# Goals are read on every summary: load them in the same query as the signed-in user. The database
+# deletes them with the user (ON DELETE CASCADE), so the ORM need not.
+GoalSettings.user = relationship(User, backref=backref("goal_settings", uselist=False, lazy="joined",
+                                                       passive_deletes=True))

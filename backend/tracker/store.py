@@ -41,18 +41,18 @@ def _json_data(kind: str, data) -> dict:
     return data.model_dump(mode="json", exclude_none=True)
 
 
-def upsert(user_id: int, entry_id: str, body) -> tuple[Entry, bool]:
-    """Stores the entry. Returns (entry, created). An older or equal updated_at changes nothing."""
+def upsert(user_id: int, entry_id: str, body) -> tuple[Entry, bool, bool]:
+    """Stores the entry. Returns (entry, created, changed): an older or equal updated_at than the
+    stored one changes nothing, so resending is always safe."""
     for _attempt in range(2):
         entry = db.session.get(Entry, entry_id)
         if entry is None:
+            entry = Entry(id=entry_id, user_id=user_id, kind=body.kind)
+            _apply(entry, body, user_id)
+            db.session.add(entry)
             try:
-                with db.session.begin_nested():
-                    entry = Entry(id=entry_id, user_id=user_id, kind=body.kind)
-                    _apply(entry, body, user_id)
-                    db.session.add(entry)
                 db.session.commit()
-                return entry, True
+                return entry, True, True
             except IntegrityError:
                 db.session.rollback()  # the same id arrived twice at once: the other one won
                 continue
@@ -60,10 +60,11 @@ def upsert(user_id: int, entry_id: str, body) -> tuple[Entry, bool]:
             raise NotYours()
         if entry.kind != body.kind:
             raise KindChanged()
-        if body.updated_at > as_utc(entry.updated_at):
+        changed = body.updated_at > as_utc(entry.updated_at)
+        if changed:
             _apply(entry, body, user_id)
-        db.session.commit()
-        return entry, False
+            db.session.commit()
+        return entry, False, changed
     raise RuntimeError("entry could not be stored")
 
 
@@ -100,12 +101,19 @@ def changes_since(user_id: int, since: int, limit: int) -> list[Entry]:
         .order_by(Entry.change_seq).limit(limit)))
 
 
-def between(user_id: int, start: date, end: date, include_deleted: bool = False) -> list[Entry]:
-    """Entries whose local day is in [start, end]: an index range, however long the history."""
-    query = select(Entry).where(Entry.user_id == user_id, Entry.local_date >= start, Entry.local_date <= end)
-    if not include_deleted:
-        query = query.where(Entry.deleted.is_(False))
-    return list(db.session.scalars(query.order_by(Entry.occurred_at)))
+JSON_COLUMNS = (Entry.id, Entry.kind, Entry.occurred_at, Entry.utc_offset_minutes, Entry.data,
+                Entry.updated_at, Entry.deleted, Entry.local_date)
+
+
+def between(user_id: int, start: date, end: date) -> list[dict]:
+    """Live entries whose local day is in [start, end], as JSON dicts: an index range however long
+    the history, and plain rows rather than ORM objects (summaries run on every Today view)."""
+    rows = db.session.execute(
+        select(*JSON_COLUMNS)
+        .where(Entry.user_id == user_id, Entry.local_date >= start, Entry.local_date <= end,
+               Entry.deleted.is_(False))
+        .order_by(Entry.occurred_at))
+    return [to_json(row) for row in rows]
 
 
 def all_entries(user_id: int) -> list[Entry]:
@@ -117,7 +125,7 @@ def occurred_iso(entry: Entry) -> str:
     return local.isoformat()
 
 
-def to_json(entry: Entry) -> dict:
+def to_json(entry) -> dict:
     """The shared entry shape (the same the app keeps in IndexedDB)."""
     return {"id": entry.id, "kind": entry.kind, "occurred_at": occurred_iso(entry), "data": entry.data,
             "updated_at": iso_utc(entry.updated_at), "deleted": entry.deleted,

@@ -34,9 +34,9 @@ def test_three_entries_logged_offline_reach_the_server_exactly_once(page, contex
     wait_for_worker(page)
     page.goto("/log/water")
     context.set_offline(True)
-    for amount in ("150", "250", "500"):
+    for amount, total in (("150", "150 mL"), ("250", "400 mL"), ("500", "900 mL")):
         page.get_by_role("button", name=f"+{amount} mL").click()
-        page.get_by_text("Added").wait_for()
+        page.locator("#water-total", has_text=total).wait_for()
     page.reload()
     page.get_by_text("Today so far:").wait_for()
     page.get_by_text("900 mL").wait_for()
@@ -102,7 +102,7 @@ def test_a_refused_entry_is_shown_and_kept(page):
 def test_entries_made_before_an_account_are_uploaded_on_sign_up(page):
     page.goto("/log/water")
     page.get_by_role("button", name="+250 mL").click()
-    page.get_by_text("Added").wait_for()
+    page.locator("#water-total", has_text="250 mL").wait_for()
     sign_up(page, f"later-{uuid.uuid4().hex[:8]}@example.com")
     wait_for_outbox_empty(page)
     assert [e["data"]["amount_ml"] for e in server_entries(page)] == [250]
@@ -113,7 +113,7 @@ def test_a_second_device_catches_up_including_deletions(browser, live_server, pa
     sign_up(page, email)
     page.goto("/log/water")
     page.get_by_role("button", name="+500 mL").click()
-    page.get_by_text("Added").wait_for()
+    page.locator("#water-total", has_text="500 mL").wait_for()
     wait_for_outbox_empty(page)
     other = browser.new_context(base_url=live_server).new_page()
     other.goto("/signin")
@@ -173,6 +173,8 @@ def test_goals_change_what_today_measures(page):
     page.get_by_text("Saved.").wait_for()
     page.goto("/log/water")
     page.get_by_role("button", name="+500 mL").click()
+    page.locator("#water-total", has_text="500 mL").wait_for()
     page.get_by_role("button", name="+500 mL").click()
+    page.locator("#water-total", has_text="1 L").wait_for()
     page.goto("/")
     page.get_by_text("of 1 L · goal met").wait_for()
