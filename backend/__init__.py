@@ -53,11 +53,13 @@ def register_blueprints(app: Flask) -> None:
     from .articles.api import bp as articles_bp
     from .articles.api import precache_entries as article_precache
     from .tracker.api import bp as tracker_bp
+    from .triage.api import bp as triage_bp
+    from .triage.api import precache_entries as triage_precache
 
-    for blueprint in (accounts_bp, docs_bp, articles_bp, tracker_bp, shell.bp):
+    for blueprint in (accounts_bp, docs_bp, articles_bp, tracker_bp, triage_bp, shell.bp):
         app.register_blueprint(blueprint)
     app.config.setdefault("PRECACHE_PROVIDERS", [])
-    app.config["PRECACHE_PROVIDERS"] = [article_precache, *app.config["PRECACHE_PROVIDERS"]]
+    app.config["PRECACHE_PROVIDERS"] = [article_precache, triage_precache, *app.config["PRECACHE_PROVIDERS"]]
 
 
 def register_api_basics(app: Flask) -> None:
