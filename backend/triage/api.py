@@ -78,7 +78,8 @@ def rules():
 
 
 @bp.post("/checks")
-@documented("Store a symptom check and get the advice for it and the stored log", tag="triage", status=201)
+@documented("Store a symptom check and get the advice for it and the stored log", tag="triage", status=201,
+            description="Idempotent by id: sending the same id again updates that check's answers.")
 @login_required
 @json_body(CheckIn)
 def create_check(body: CheckIn):
@@ -89,10 +90,10 @@ def create_check(body: CheckIn):
         raise ApiError(404, "not_found", "There is no such check.")
     status = 200 if check else 201
     if check is None:
-        check = SymptomCheck(id=body.id, user_id=current_user.id, answers=dict(body.answers),
-                             level=result["level"], checked_at=body.checked_at)
+        check = SymptomCheck(id=body.id, user_id=current_user.id)
         db.session.add(check)
-        db.session.commit()
+    check.answers, check.level, check.checked_at = dict(body.answers), result["level"], body.checked_at
+    db.session.commit()
     response = jsonify({"id": check.id, "checked_at": iso_utc(check.checked_at), **result})
     response.status_code = status
     if status == 201:

@@ -9,7 +9,8 @@ from browser_helpers import sign_up, wait_for_worker
 SCREENS = ["/", "/signin", "/signup", "/settings", "/no-such-screen-here", "/articles",
            "/articles/when-to-see-a-doctor", "/articles/caffeine-sleep-and-water", "/search?q=caffeine",
            "/log/water", "/log/caffeine", "/log/sleep", "/log/twitch", "/history", "/history?span=month",
-           "/insights", "/settings/goals", "/settings/data", "/breathe", "/breathe/box"]
+           "/insights", "/settings/goals", "/settings/data", "/breathe", "/breathe/box", "/check",
+           "/doctor-summary"]
 
 
 def new_email():

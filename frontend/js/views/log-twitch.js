@@ -2,6 +2,7 @@
 import { html, render as draw, showFormError } from '../lib/dom.js';
 import { logEntry, updateEntry } from '../lib/entries.js';
 import { deleteButton, entryToEdit, readWhen, showSaved, whenField, wireDelete } from '../lib/log-form.js';
+import { mount as mountQuestions } from './twitch-questions.js';
 
 export const LOCATIONS = [
   ['eyelid', 'Eyelid'], ['face', 'Face'], ['arm', 'Arm'], ['hand', 'Hand'], ['leg', 'Leg'],
@@ -53,8 +54,7 @@ export async function render(container, { url, navigate }) {
       <p class="notice" role="status" id="twitch-status" hidden></p>
     </form>`);
   const form = container.querySelector('#twitch-form');
-  const questions = await import('./twitch-questions.js').catch(() => null);
-  const readAnswers = questions ? await questions.mount(container.querySelector('#twitch-questions'), data.answers || {}) : () => ({});
+  const readAnswers = await mountQuestions(container.querySelector('#twitch-questions'), data.answers || {});
   wireDelete(container, entry, navigate, '/history');
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
@@ -82,7 +82,11 @@ export async function render(container, { url, navigate }) {
     const saved = entry
       ? await updateEntry(entry, { data: twitch, occurred_at: occurredAt })
       : await logEntry('twitch', twitch, occurredAt);
-    container.dispatchEvent(new CustomEvent('entry-saved', { detail: saved, bubbles: true }));
+    // Any yes answer: show the advice for it at once (it works offline too).
+    if (Object.values(twitch.answers).some(Boolean)) {
+      navigate(`/check?entry=${saved.id}`);
+      return;
+    }
     if (entry) {
       navigate('/history', { replace: true });
       return;

@@ -16,6 +16,7 @@ function moreLinks() {
       <ul class="list-plain">
         <li><a href="/settings/goals">Your goals</a></li>
         <li><a href="/settings/data">Download or import your data</a></li>
+        <li><a href="/doctor-summary">Summary for your doctor</a></li>
       </ul>
     </section>`;
 }

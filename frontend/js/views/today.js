@@ -8,6 +8,7 @@ import { currentUser } from '../lib/session.js';
 import { onSyncState } from '../lib/sync.js';
 import { daySummary } from '../lib/summary.js';
 import { QUICK_WATER } from '../lib/goals.js';
+import { mount as mountFlagBanner } from './flag-banner.js';
 import { formatVolume, preferredUnits, toMl } from '../lib/units.js';
 
 function zone() {
@@ -80,8 +81,7 @@ async function draw_(container) {
     await logEntry('water', { amount_ml: toMl(quick, units) });
     draw_(container);
   });
-  const banner = await import('./flag-banner.js').catch(() => null);
-  banner?.mount(container.querySelector('#flag-banner'), { today });
+  mountFlagBanner(container.querySelector('#flag-banner'));
 }
 
 export async function render(container) {
