@@ -53,12 +53,15 @@ def register_blueprints(app: Flask) -> None:
     from .articles.api import bp as articles_bp
     from .articles.api import precache_entries as article_precache
     from .tracker.api import bp as tracker_bp
+    from .reminders.api import bp as reminders_bp
+    from .reminders.dispatcher import start_in_background
     from .triage.api import bp as triage_bp
     from .triage.api import precache_entries as triage_precache
 
-    for blueprint in (accounts_bp, docs_bp, articles_bp, tracker_bp, triage_bp, shell.bp):
+    for blueprint in (accounts_bp, docs_bp, articles_bp, tracker_bp, triage_bp, reminders_bp, shell.bp):
         app.register_blueprint(blueprint)
     app.config.setdefault("PRECACHE_PROVIDERS", [])
+    app.config.setdefault("BACKGROUND_WORKERS", [start_in_background])
     app.config["PRECACHE_PROVIDERS"] = [article_precache, triage_precache, *app.config["PRECACHE_PROVIDERS"]]
 
 
@@ -73,8 +76,10 @@ def register_api_basics(app: Flask) -> None:
 
 def register_commands(app: Flask) -> None:
     from .commands import register
+    from .reminders.api import register_commands as register_reminder_commands
 
     register(app)
+    register_reminder_commands(app)
 
 
 def register_proxy(app: Flask) -> None:

@@ -1,0 +1,222 @@
+"""The reminder dispatcher: plans occurrences into the database under a unique key, claims due ones
+(FOR UPDATE SKIP LOCKED on PostgreSQL, so several dispatchers share the work), and sends each with
+pywebpush. A crash leaves a claimed row that is claimed again later, and the resent copy carries the
+same Topic, so the push service replaces rather than repeats it; an occurrence past its useful
+window is recorded as missed instead of being sent late."""
+import logging
+import os
+import socket
+import threading
+from datetime import datetime, timedelta, timezone
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import and_, or_, select, update
+from sqlalchemy.dialects import postgresql, sqlite
+
+from ..accounts.models import User
+from ..extensions import db
+from ..timeutil import as_utc, now_utc
+from ..tracker import caffeine, store
+from ..tracker.days import parse_instant
+from ..tracker.goals import Goals
+from ..tracker.models import GoalSettings
+from ..tracker.summary import REFERENCE_COFFEE_MG, bedtime_instant
+from . import push
+from .models import PushSubscription, ReminderOccurrence, ReminderSetting
+from .schedule import USEFUL_WINDOW, HabitContext, ReminderSettings, occurrences, should_skip
+from .vapid import VapidKeys, subject
+
+log = logging.getLogger(__name__)
+
+PLAN_BACK = timedelta(hours=24)   # how far back missed occurrences are still recorded
+PLAN_AHEAD = timedelta(minutes=1)
+STALE_CLAIM = timedelta(minutes=2)  # a claim older than this belonged to a dispatcher that died
+TTL_SECONDS = {kind: int(window.total_seconds()) for kind, window in USEFUL_WINDOW.items()}
+
+
+def _backoff(attempts: int) -> timedelta:
+    return timedelta(seconds=min(1800, 30 * 2 ** max(0, attempts - 1)))
+
+
+class Dispatcher:
+    def __init__(self, instance_path: str, worker_id: str | None = None, batch: int = 200,
+                 timeout: float = 10.0):
+        self.worker_id = worker_id or f"{socket.gethostname()}:{os.getpid()}:{threading.get_ident()}"
+        self.batch = batch
+        self.timeout = timeout
+        self.keys = VapidKeys(instance_path)
+        self.vapid = push.vapid_from_pem(self.keys.private_pem())
+        self.claims = {"sub": subject()}
+
+    # --- planning ---
+
+    def plan(self, now: datetime) -> int:
+        rows = []
+        settings_rows = db.session.execute(
+            select(ReminderSetting, User.time_zone).join(User, User.id == ReminderSetting.user_id)).all()
+        for setting, tz_name in settings_rows:
+            settings = ReminderSettings.from_dict(setting.kind, setting.values)
+            if not settings.enabled:
+                continue
+            goals = self._goals(setting.user_id)
+            start = max(now - PLAN_BACK, as_utc(setting.active_since))
+            cutoff = self._cutoff_clock(setting.user_id, goals, tz_name, now) if setting.kind == "caffeine_cutoff" else None
+            for occurrence in occurrences(settings, tz_name, start, now + PLAN_AHEAD,
+                                          bedtime=goals.bedtime, cutoff_time=cutoff):
+                rows.append({"user_id": setting.user_id, "kind": occurrence.kind, "key": occurrence.key,
+                             "due_at": occurrence.due_utc, "next_attempt_at": occurrence.due_utc,
+                             "status": "pending", "attempts": 0, "detail": ""})
+        if not rows:
+            return 0
+        dialect = postgresql if db.engine.dialect.name == "postgresql" else sqlite
+        result = db.session.execute(dialect.insert(ReminderOccurrence).values(rows)
+                                    .on_conflict_do_nothing(index_elements=["user_id", "key"]))
+        db.session.commit()
+        return result.rowcount or 0
+
+    def _goals(self, user_id: int) -> Goals:
+        row = db.session.get(GoalSettings, user_id)
+        return Goals.from_dict(row.values if row else {})
+
+    def _cutoff_clock(self, user_id: int, goals: Goals, tz_name: str, now: datetime) -> str | None:
+        """The latest time today a brewed coffee keeps bedtime caffeine under the goal's threshold."""
+        zone = ZoneInfo(tz_name)
+        today = now.astimezone(zone).date()
+        entries = store.between(user_id, today - timedelta(days=1), today)
+        doses = [(parse_instant(e["occurred_at"]), e["data"]["mg"]) for e in entries if e["kind"] == "caffeine"]
+        start_of_day = datetime.combine(today, datetime.min.time(), zone)
+        latest = caffeine.latest_dose_time(doses, bedtime_instant(today, goals, tz_name), REFERENCE_COFFEE_MG,
+                                           goals.bedtime_caffeine_mg, goals.caffeine_half_life_h, start_of_day)
+        return latest.astimezone(zone).strftime("%H:%M") if latest else None
+
+    # --- claiming and sending ---
+
+    def claim(self, now: datetime) -> list[ReminderOccurrence]:
+        """Takes up to a batch of due rows for this dispatcher. PostgreSQL skips rows another
+        dispatcher has locked; the conditional UPDATE makes the claim atomic on any database."""
+        due = or_(and_(ReminderOccurrence.status == "pending", ReminderOccurrence.next_attempt_at <= now),
+                  and_(ReminderOccurrence.status == "sending", ReminderOccurrence.claimed_at < now - STALE_CLAIM))
+        ids = list(db.session.scalars(select(ReminderOccurrence.id).where(due)
+                                      .order_by(ReminderOccurrence.due_at).limit(self.batch)
+                                      .with_for_update(skip_locked=True)))
+        mine = []
+        for row_id in ids:
+            taken = db.session.execute(update(ReminderOccurrence)
+                                       .where(ReminderOccurrence.id == row_id, due)
+                                       .values(status="sending", claimed_by=self.worker_id, claimed_at=now))
+            if taken.rowcount == 1:
+                mine.append(row_id)
+        db.session.commit()
+        return [db.session.get(ReminderOccurrence, row_id, populate_existing=True) for row_id in mine]
+
+    def _context(self, row: ReminderOccurrence, user: User, now: datetime) -> HabitContext:
+        today = now.astimezone(ZoneInfo(user.time_zone)).date()
+        entries = store.between(user.id, today, today)
+        water = [e for e in entries if e["kind"] == "water"]
+        last_water = max((parse_instant(e["occurred_at"]) for e in water), default=None)
+        goals = self._goals(user.id)
+        return HabitContext(
+            minutes_since_water=(now - last_water).total_seconds() / 60 if last_water else None,
+            water_goal_met=sum(e["data"]["amount_ml"] for e in water) >= goals.water_ml,
+            breathing_done_today=any(e["kind"] == "breathing" for e in entries),
+            twitch_logged_today=any(e["kind"] == "twitch" for e in entries),
+            caffeine_today_mg=sum(e["data"]["mg"] for e in entries if e["kind"] == "caffeine"))
+
+    def _finish(self, row, status: str, now: datetime, detail: str = "") -> None:
+        row.status, row.finished_at, row.detail = status, now, detail[:200]
+        db.session.commit()
+
+    def process(self, row: ReminderOccurrence, now: datetime) -> str:
+        if now - as_utc(row.due_at) > USEFUL_WINDOW[row.kind]:
+            self._finish(row, "missed", now, "not sent within its useful window")
+            return "missed"
+        user = db.session.get(User, row.user_id)
+        setting = db.session.get(ReminderSetting, (row.user_id, row.kind))
+        settings = ReminderSettings.from_dict(row.kind, setting.values if setting else {})
+        if not settings.enabled:
+            self._finish(row, "skipped", now, "reminder switched off")
+            return "skipped"
+        reason = should_skip(row.kind, settings.interval_minutes, self._context(row, user, now))
+        if reason:
+            self._finish(row, "skipped", now, reason)
+            return "skipped"
+        return self.deliver(row, user, now)
+
+    def deliver(self, row: ReminderOccurrence, user: User, now: datetime) -> str:
+        subscriptions = list(db.session.scalars(select(PushSubscription).where(PushSubscription.user_id == user.id)))
+        if not subscriptions:
+            self._finish(row, "failed", now, "no device is subscribed")
+            return "failed"
+        usual = 237 if user.units == "us" else 250  # one 8 fl oz glass, or 250 mL
+        payload = push.build_payload(row.kind, row.key, units=user.units, usual_water_ml=usual)
+        outcomes, retry_after = [], None
+        for subscription in subscriptions:
+            result = push.send(subscription.info(), payload, vapid=self.vapid, claims=self.claims,
+                               ttl=TTL_SECONDS.get(row.kind, 3600), urgency="normal",
+                               topic=push.topic_for(row.key), timeout=self.timeout)
+            outcomes.append(result.outcome)
+            if result.outcome == "gone":
+                db.session.delete(subscription)
+            if result.outcome == "retry" and result.retry_after is not None:
+                retry_after = max(retry_after or 0, result.retry_after)
+        if "ok" in outcomes:
+            self._finish(row, "sent", now)
+            return "sent"
+        if "retry" in outcomes:
+            row.attempts += 1
+            wait = timedelta(seconds=retry_after) if retry_after is not None else _backoff(row.attempts)
+            row.status, row.next_attempt_at, row.claimed_by = "pending", now + wait, None
+            row.detail = f"retrying after {int(wait.total_seconds())} s"
+            db.session.commit()
+            return "retry"
+        self._finish(row, "failed", now, "every device refused or is gone")
+        return "failed"
+
+    def run_once(self, now: datetime | None = None) -> dict:
+        now = now or now_utc()
+        counts = {"planned": self.plan(now)}
+        while True:
+            rows = self.claim(now)
+            if not rows:
+                break
+            for row in rows:
+                outcome = self.process(row, now)
+                counts[outcome] = counts.get(outcome, 0) + 1
+        return counts
+
+    def send_test(self, user: User) -> list[str]:
+        """Sends a test reminder to every device of this person at once (not planned, not repeated)."""
+        now = now_utc()
+        key = f"test:{now.isoformat()}"
+        payload = push.build_payload("test", key, units=user.units)
+        outcomes = []
+        for subscription in db.session.scalars(select(PushSubscription).where(PushSubscription.user_id == user.id)):
+            result = push.send(subscription.info(), payload, vapid=self.vapid, claims=self.claims, ttl=300,
+                               urgency="high", topic=push.topic_for(key), timeout=self.timeout)
+            if result.outcome == "gone":
+                db.session.delete(subscription)
+            outcomes.append(result.outcome)
+        db.session.commit()
+        return outcomes
+
+
+def run_forever(app, stop: threading.Event, interval: float = 20.0) -> None:
+    with app.app_context():
+        dispatcher = Dispatcher(app.instance_path)
+        while not stop.is_set():
+            try:
+                counts = dispatcher.run_once()
+                if any(v for k, v in counts.items() if k != "planned"):
+                    log.info("reminders: %s", counts)
+            except Exception:  # noqa: BLE001 - keep the loop alive; the next round retries
+                log.exception("reminder round failed")
+                db.session.rollback()
+            finally:
+                db.session.remove()
+            stop.wait(interval)
+
+
+def start_in_background(app) -> threading.Event:
+    stop = threading.Event()
+    threading.Thread(target=run_forever, args=(app, stop), name="reminders", daemon=True).start()
+    return stop

@@ -1,0 +1,94 @@
+"""Sending one Web Push message with pywebpush (aes128gcm, VAPID), and what its answer means."""
+import base64
+import hashlib
+import json
+from dataclasses import dataclass
+from email.utils import parsedate_to_datetime
+from datetime import datetime, timezone
+
+import requests
+from py_vapid import Vapid
+from pywebpush import WebPushException, webpush
+
+ML_PER_FL_OZ = 29.5735
+TITLES = {
+    "hydration": ("Time for some water", "A glass now keeps you on track for today."),
+    "wind_down": ("Time to wind down", "Bedtime is coming up. A few slow breaths can help you settle."),
+    "caffeine_cutoff": ("Last call for caffeine", "Caffeine after now may still be in your body at bedtime."),
+    "breathing": ("A few minutes of calm", "Your daily breathing exercise is waiting."),
+    "checkin": ("Evening check-in", "How were your muscles today? Log any twitches in a few taps."),
+    "test": ("Reminders are working", "This is a test reminder from Steady."),
+}
+OPEN_URL = {"hydration": "/log/water", "wind_down": "/breathe", "caffeine_cutoff": "/",
+            "breathing": "/breathe", "checkin": "/log/twitch", "test": "/reminders"}
+
+
+@dataclass(frozen=True)
+class SendResult:
+    outcome: str  # ok | gone | retry | failed
+    status: int
+    retry_after: int | None = None
+    detail: str = ""
+
+
+def vapid_from_pem(pem: str) -> Vapid:
+    return Vapid.from_pem(pem.encode())
+
+
+def topic_for(occurrence_key: str) -> str:
+    """A Topic header (at most 32 URL-safe characters) per occurrence: a resent copy of the same
+    occurrence replaces the undelivered one at the push service instead of arriving twice."""
+    digest = hashlib.sha256(occurrence_key.encode()).digest()
+    return base64.urlsafe_b64encode(digest).decode()[:32]
+
+
+def build_payload(kind: str, occurrence_key: str, *, units: str = "metric", usual_water_ml: int = 250) -> dict:
+    title, body = TITLES[kind]
+    actions = []
+    if kind == "hydration":
+        label = f"+{round(usual_water_ml / ML_PER_FL_OZ)} fl oz" if units == "us" else f"+{usual_water_ml} mL"
+        actions.append({"action": "log-water", "title": label})
+    if kind != "test":
+        actions.append({"action": "snooze", "title": "Snooze 30 min"})
+    return {"kind": kind, "title": title, "body": body, "tag": f"steady-{kind}", "url": OPEN_URL[kind],
+            "actions": actions, "occurrence_key": occurrence_key, "water_ml": usual_water_ml}
+
+
+def _retry_after(value: str | None) -> int | None:
+    if not value:
+        return None
+    if value.strip().isdigit():
+        return int(value.strip())
+    try:
+        when = parsedate_to_datetime(value)
+    except (TypeError, ValueError):
+        return None
+    return max(0, int((when - datetime.now(timezone.utc)).total_seconds()))
+
+
+def classify(status: int, headers: dict | None = None, body: str = "") -> SendResult:
+    headers = headers or {}
+    if status in (200, 201, 202):
+        return SendResult("ok", status)
+    if status in (404, 410):
+        return SendResult("gone", status, detail=body[:200])
+    if status == 429 or status >= 500:
+        return SendResult("retry", status, _retry_after(headers.get("Retry-After")), body[:200])
+    return SendResult("failed", status, detail=body[:200])
+
+
+def send(subscription: dict, payload: dict, *, vapid: Vapid, claims: dict, ttl: int, urgency: str,
+         topic: str, timeout: float) -> SendResult:
+    """Sends one message. The claims dict is copied, because pywebpush writes aud and exp into it."""
+    try:
+        response = webpush(subscription, data=json.dumps(payload), vapid_private_key=vapid,
+                           vapid_claims=dict(claims), content_encoding="aes128gcm", ttl=ttl,
+                           timeout=timeout, headers={"Urgency": urgency, "Topic": topic})
+    except WebPushException as exc:
+        response = exc.response
+        if response is None:
+            return SendResult("retry", 0, None, str(exc)[:200])
+        return classify(response.status_code, dict(response.headers), response.text)
+    except requests.RequestException as exc:
+        return SendResult("retry", 0, None, str(exc)[:200])
+    return classify(response.status_code, dict(response.headers), response.text)
