@@ -71,6 +71,94 @@ self.addEventListener('sync', (event) => {
   })());
 });
 
+// ---- Reminders (Web Push) ----
+
+/** Shows a reminder. A copy of an occurrence already shown replaces it silently (same tag). */
+async function showReminder(data) {
+  const core = self.SteadyCore;
+  const shown = (await core.idb.get('meta', 'shown-reminders').catch(() => null)) || [];
+  const repeat = !!data.occurrence_key && shown.includes(data.occurrence_key);
+  await self.registration.showNotification(data.title || 'Steady', {
+    body: data.body || '',
+    tag: data.tag || 'steady',
+    renotify: false,
+    silent: repeat,
+    icon: '/static/icons/icon-192.png',
+    badge: '/static/icons/favicon.png',
+    actions: (data.actions || []).slice(0, 2),
+    data: { url: data.url || '/', kind: data.kind, water_ml: data.water_ml, occurrence_key: data.occurrence_key },
+  });
+  if (data.occurrence_key && !repeat) {
+    await core.idb.put('meta', [...shown, data.occurrence_key].slice(-100), 'shown-reminders');
+  }
+}
+
+self.addEventListener('push', (event) => {
+  let data = {};
+  try {
+    data = event.data ? event.data.json() : {};
+  } catch {
+    data = { title: 'Steady', body: event.data ? event.data.text() : '' };
+  }
+  event.waitUntil(showReminder(data));
+});
+
+async function openApp(url) {
+  const windows = await self.clients.matchAll({ type: 'window', includeUncontrolled: true });
+  const existing = windows.find((client) => new URL(client.url).origin === self.location.origin);
+  if (existing) {
+    await existing.focus();
+    existing.postMessage({ type: 'NAVIGATE', url });
+    return;
+  }
+  await self.clients.openWindow(url);
+}
+
+/** "+250 mL" from the notification: logged through the same outbox as the app, offline too. */
+async function logWaterFromNotification(data) {
+  const core = self.SteadyCore;
+  await core.saveEntry({ id: crypto.randomUUID(), kind: 'water', occurred_at: core.localIso(new Date()),
+    data: { amount_ml: data.water_ml || 250 }, updated_at: new Date().toISOString(), deleted: false });
+  await self.registration.sync?.register('steady-outbox').catch(() => {});
+  await core.flush().catch(() => {});
+  const windows = await self.clients.matchAll({ type: 'window' });
+  windows.forEach((client) => client.postMessage({ type: 'OUTBOX_SENT' }));
+}
+
+async function snoozeFromNotification(data) {
+  try {
+    await self.SteadyCore.postJson('/api/reminders/snooze', { kind: data.kind, minutes: 30 });
+  } catch {
+    await self.registration.showNotification('Could not snooze', {
+      body: 'Snoozing needs a connection. The next reminder will come as planned.', tag: 'steady-snooze' });
+  }
+}
+
+self.addEventListener('notificationclick', (event) => {
+  const data = event.notification.data || {};
+  event.notification.close();
+  if (event.action === 'log-water') event.waitUntil(logWaterFromNotification(data));
+  else if (event.action === 'snooze') event.waitUntil(snoozeFromNotification(data));
+  else event.waitUntil(openApp(data.url || '/'));
+});
+
+function keyBytes(base64url) {
+  const raw = atob(base64url.replace(/-/g, '+').replace(/_/g, '/') + '='.repeat((4 - (base64url.length % 4)) % 4));
+  return Uint8Array.from(raw, (ch) => ch.charCodeAt(0));
+}
+
+// The browser renewed or dropped the subscription: subscribe again and tell the server.
+self.addEventListener('pushsubscriptionchange', (event) => {
+  event.waitUntil((async () => {
+    const key = event.oldSubscription?.options?.applicationServerKey
+      || keyBytes((await (await fetch('/api/reminders/key')).json()).public_key);
+    const subscription = event.newSubscription
+      || await self.registration.pushManager.subscribe({ userVisibleOnly: true, applicationServerKey: key });
+    await self.SteadyCore.postJson('/api/reminders/subscriptions',
+      { ...subscription.toJSON(), old_endpoint: event.oldSubscription?.endpoint || null });
+  })());
+});
+
 async function fromShell(pathname) {
   const key = cacheKeyFor(pathname);
   if (!key) return null;

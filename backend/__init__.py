@@ -1,5 +1,4 @@
 """Steady: the Flask application factory."""
-import logging
 from pathlib import Path
 
 from flask import Flask
@@ -87,4 +86,3 @@ def register_proxy(app: Flask) -> None:
     count = app.config["PROXY_COUNT"]
     if count:
         app.wsgi_app = ProxyFix(app.wsgi_app, x_for=count, x_proto=count, x_host=count, x_prefix=count)
-    logging.basicConfig(level=logging.INFO)

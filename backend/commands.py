@@ -1,4 +1,5 @@
 """Command-line entry points: `flask --app backend serve` (also `python -m backend`)."""
+import logging
 import os
 
 import click
@@ -18,8 +19,10 @@ def serve(app: Flask, host: str, port: int, threads: int) -> None:
     """Upgrade the database, then serve with gunicorn (one process, threads) and the workers."""
     from gunicorn.app.base import BaseApplication
 
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     with app.app_context():
         upgrade(revision="heads")
+    logging.getLogger("backend").setLevel(logging.INFO)  # the migration's logging setup lowered it
 
     class Server(BaseApplication):
         def load_config(self):
@@ -28,11 +31,12 @@ def serve(app: Flask, host: str, port: int, threads: int) -> None:
             self.cfg.set("threads", threads)
             self.cfg.set("worker_class", "gthread")
             self.cfg.set("accesslog", "-")
-            self.cfg.set("post_worker_init", lambda worker: start_background_workers(app))
             self.cfg.set("when_ready", lambda server: click.echo(
                 f"Steady is running at http://{'127.0.0.1' if host in ('0.0.0.0', '') else host}:{port}/"))
 
         def load(self):
+            # Runs in the worker process (the app is not preloaded), so the workers live beside it.
+            start_background_workers(app)
             return app
 
     Server().run()

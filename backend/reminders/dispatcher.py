@@ -219,4 +219,5 @@ def run_forever(app, stop: threading.Event, interval: float = 20.0) -> None:
 def start_in_background(app) -> threading.Event:
     stop = threading.Event()
     threading.Thread(target=run_forever, args=(app, stop), name="reminders", daemon=True).start()
+    log.info("reminder dispatcher started in this process")
     return stop

@@ -28,6 +28,10 @@ const router = createRouter({
 });
 
 watchConnection(document.getElementById('offline-banner'));
+// A tapped reminder opens its screen in the window that is already open.
+navigator.serviceWorker?.addEventListener('message', (event) => {
+  if (event.data?.type === 'NAVIGATE') router.navigate(event.data.url);
+});
 onUserChange(showAccount);
 
 loadSession()

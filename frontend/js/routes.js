@@ -14,6 +14,7 @@ export const routes = [
   { path: '/breathe/:exercise', tab: 'today', load: () => import('./views/breathe.js') },
   { path: '/check', tab: 'check', load: () => import('./views/check.js') },
   { path: '/doctor-summary', tab: 'check', load: () => import('./views/doctor-summary.js') },
+  { path: '/reminders', tab: 'settings', load: () => import('./views/reminders.js') },
   { path: '/history', tab: 'history', load: () => import('./views/history.js') },
   { path: '/insights', tab: 'history', load: () => import('./views/insights.js') },
   { path: '/log/water', tab: 'today', load: () => import('./views/log-water.js') },

@@ -10,7 +10,7 @@ SCREENS = ["/", "/signin", "/signup", "/settings", "/no-such-screen-here", "/art
            "/articles/when-to-see-a-doctor", "/articles/caffeine-sleep-and-water", "/search?q=caffeine",
            "/log/water", "/log/caffeine", "/log/sleep", "/log/twitch", "/history", "/history?span=month",
            "/insights", "/settings/goals", "/settings/data", "/breathe", "/breathe/box", "/check",
-           "/doctor-summary"]
+           "/doctor-summary", "/reminders"]
 
 
 def new_email():

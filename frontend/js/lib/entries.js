@@ -4,22 +4,8 @@ import { saveEntry } from './sync.js';
 
 const core = globalThis.SteadyCore;
 
-function pad(value) {
-  return String(value).padStart(2, '0');
-}
-
-/**
- * The ISO form of an instant in the device's own offset at that instant, e.g.
- * "2026-11-24T08:15:00+01:00": the entry keeps the local wall time and offset where it was logged.
- */
-export function localIso(date = new Date()) {
-  const offset = -date.getTimezoneOffset();
-  const sign = offset >= 0 ? '+' : '-';
-  const abs = Math.abs(offset);
-  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}` +
-    `T${pad(date.getHours())}:${pad(date.getMinutes())}:${pad(date.getSeconds())}` +
-    `${sign}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`;
-}
+/** The ISO form of an instant in the device's own offset (see storage-core.js). */
+export const localIso = (date = new Date()) => core.localIso(date);
 
 /** Today's local date on this device, "YYYY-MM-DD". */
 export function todayLocal(date = new Date()) {

@@ -107,6 +107,34 @@
     return Date.parse(a.updated_at) > Date.parse(b.updated_at);
   }
 
+  /**
+   * An instant as ISO 8601 in this device's own offset ("2026-11-24T08:15:00+01:00"), so an entry
+   * keeps the wall time and offset where it was logged.
+   */
+  function localIso(date = new Date()) {
+    const pad = (value) => String(value).padStart(2, '0');
+    const offset = -date.getTimezoneOffset();
+    const abs = Math.abs(offset);
+    return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}` +
+      `T${pad(date.getHours())}:${pad(date.getMinutes())}:${pad(date.getSeconds())}` +
+      `${offset >= 0 ? '+' : '-'}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`;
+  }
+
+  /** POSTs JSON with the session cookie and the CSRF header (used by the service worker too). */
+  async function postJson(path, body, fetchImpl = scope.fetch.bind(scope)) {
+    for (let attempt = 0; attempt < 2; attempt += 1) {
+      const response = await fetchImpl(path, {
+        method: 'POST', credentials: 'same-origin',
+        headers: { 'Content-Type': 'application/json', 'X-CSRF-Token': await csrf(fetchImpl, attempt > 0) },
+        body: JSON.stringify(body),
+      });
+      if (response.status === 403 && attempt === 0) continue;
+      if (!response.ok) throw new Error(`${path} answered ${response.status}`);
+      return response.status === 204 ? null : response.json();
+    }
+    return null;
+  }
+
   /** The local day of an entry: the date part of occurred_at, which carries its own offset. */
   function dayOf(entry) {
     return String(entry.occurred_at).slice(0, 10);
@@ -250,7 +278,7 @@
 
   scope.SteadyCore = {
     openDb, transaction, idb, clearAll, promisify,
-    backoffDelay, classify, newer, dayOf,
+    backoffDelay, classify, newer, dayOf, localIso, postJson,
     saveEntry, pendingCount, rejectedItems, flush, pull,
   };
 })(globalThis);

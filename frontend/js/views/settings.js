@@ -15,6 +15,7 @@ function moreLinks() {
       <h2>More</h2>
       <ul class="list-plain">
         <li><a href="/settings/goals">Your goals</a></li>
+        <li><a href="/reminders">Reminders</a></li>
         <li><a href="/settings/data">Download or import your data</a></li>
         <li><a href="/doctor-summary">Summary for your doctor</a></li>
       </ul>
