@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { safeNext, matchRoute } from '../../frontend/js/lib/nav.js';
-import { emergencyNumberFor, regionOf, unitsFor } from '../../frontend/js/lib/locale.js';
+import { safeNext, matchRoute } from '../../frontend/js/lib/router.js';
+import { emergencyNumberFor, regionOf, unitsFor } from '../../frontend/js/lib/preferences.js';
 import { escapeHtml, html } from '../../frontend/js/lib/dom.js';
 
 test('safeNext keeps paths on this site only', () => {

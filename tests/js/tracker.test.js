@@ -1,10 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { caffeineAt, latestDoseTime } from '../../frontend/js/lib/caffeine.js';
-import { localClock } from '../../frontend/js/lib/days.js';
 import { computeInsights } from '../../frontend/js/lib/insights.js';
-import { daySummary } from '../../frontend/js/lib/summary.js';
+import { caffeineAt, daySummary, latestDoseTime, localClock } from '../../frontend/js/lib/tracker.js';
 
 const cases = JSON.parse(readFileSync(new URL('../tracker_cases.json', import.meta.url), 'utf8'));
 const ms = (iso) => (iso ? Date.parse(iso) : null);

@@ -1,5 +1,5 @@
 // Patterns between twitch days and everyday factors (the same rules as insights.py).
-import { rangeSummaries } from './summary.js';
+import { rangeSummaries } from './tracker.js';
 
 export const MIN_DAYS = 3;
 const SHORT_SLEEP_MINUTES = 6 * 60;

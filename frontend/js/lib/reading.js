@@ -1,5 +1,7 @@
 // Reading comfort kept on this device: text size, where you left off, and which articles you read.
-import { idb } from './idb.js';
+import './storage-core.js';
+
+const { idb } = globalThis.SteadyCore;
 
 export const TEXT_SIZES = ['small', 'normal', 'large', 'larger'];
 

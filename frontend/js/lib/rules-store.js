@@ -1,9 +1,11 @@
 // The red-flag rules: from the server (the service worker keeps a copy for offline use), with a
 // second copy in IndexedDB so advice works offline even if the browser dropped its caches.
 import { api } from './api.js';
-import { idb } from './idb.js';
+import './storage-core.js';
 import { entriesBetween, shiftDay, todayLocal } from './entries.js';
 import { evaluate } from './triage.js';
+
+const { idb } = globalThis.SteadyCore;
 
 let loaded = null;
 

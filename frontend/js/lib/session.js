@@ -1,6 +1,8 @@
 // Who is signed in on this device. The profile is kept in IndexedDB so the app knows it offline.
 import { api, setCsrfToken } from './api.js';
-import { idb, clearAll } from './idb.js';
+import './storage-core.js';
+
+const { idb, clearAll } = globalThis.SteadyCore;
 
 const listeners = new Set();
 let user = null;
@@ -40,7 +42,7 @@ export async function loadSession() {
 export async function signedIn(result) {
   setCsrfToken(result.csrf_token);
   await setUser(result.user);
-  const { syncNow } = await import('./sync.js');
+  const { syncNow } = await import('./entries.js');
   syncNow({ ignoreBackoff: true });
 }
 

@@ -4,7 +4,7 @@
 import { api } from '../lib/api.js';
 import { html, render as draw } from '../lib/dom.js';
 import { getEntry } from '../lib/entries.js';
-import { emergencyNumberFor } from '../lib/locale.js';
+import { emergencyNumberFor } from '../lib/preferences.js';
 import { adviceFor, loadRules } from '../lib/rules-store.js';
 import { currentUser } from '../lib/session.js';
 

@@ -2,7 +2,7 @@
 // file twice changes nothing: entries are matched by id and the newer edit wins).
 import { html, render as draw } from '../lib/dom.js';
 import { currentUser } from '../lib/session.js';
-import { saveEntry } from '../lib/sync.js';
+import { saveEntry } from '../lib/entries.js';
 
 const core = globalThis.SteadyCore;
 

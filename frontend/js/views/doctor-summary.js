@@ -2,11 +2,10 @@
 // caffeine, sleep and breathing for the last 30 days. Print styles make "Save as PDF" clean.
 import { html, render as draw } from '../lib/dom.js';
 import { entriesBetween, shiftDay, todayLocal } from '../lib/entries.js';
-import { loadGoals } from '../lib/goals-store.js';
+import { loadGoals, formatVolume, preferredUnits } from '../lib/preferences.js';
 import { adviceFor } from '../lib/rules-store.js';
 import { currentUser } from '../lib/session.js';
-import { rangeSummaries } from '../lib/summary.js';
-import { formatVolume, preferredUnits } from '../lib/units.js';
+import { rangeSummaries } from '../lib/tracker.js';
 
 const DURATIONS = { 5: 'seconds', 60: 'about a minute', 600: 'minutes', 3600: 'about an hour', 14400: 'hours' };
 

@@ -1,8 +1,8 @@
 // Goals: water, caffeine limit, sleep target, breathing, bedtime and caffeine half-life.
 // Defaults come from published guidance; the person can change each one.
 import { html, render as draw, showFormError } from '../lib/dom.js';
-import { defaultGoals, WATER_PRESETS_ML } from '../lib/goals.js';
-import { loadGoals, saveGoals } from '../lib/goals-store.js';
+import { defaultGoals, WATER_PRESETS_ML } from '../lib/tracker.js';
+import { loadGoals, saveGoals } from '../lib/preferences.js';
 
 const FIELDS = [
   ['water_ml', 'Water from drinks each day (mL)', 'number', '500', '6000', 'The US National Academies suggest about 2.2 L for women and 3.0 L for men from drinks.'],

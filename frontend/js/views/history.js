@@ -2,11 +2,9 @@
 // edit and delete. Computed on the device from IndexedDB, so it works offline.
 import { html, render as draw } from '../lib/dom.js';
 import { barChart } from '../lib/charts.js';
-import { deleteEntry, entriesBetween, getEntry, shiftDay, todayLocal } from '../lib/entries.js';
-import { loadGoals } from '../lib/goals-store.js';
-import { rangeSummaries, streaks } from '../lib/summary.js';
-import { onSyncState } from '../lib/sync.js';
-import { formatVolume, preferredUnits } from '../lib/units.js';
+import { deleteEntry, entriesBetween, getEntry, shiftDay, todayLocal, onSyncState } from '../lib/entries.js';
+import { loadGoals, formatVolume, preferredUnits } from '../lib/preferences.js';
+import { rangeSummaries, streaks } from '../lib/tracker.js';
 
 const DRINK_LABELS = { brewed_coffee: 'Brewed coffee', espresso: 'Espresso', instant_coffee: 'Instant coffee',
   black_tea: 'Black tea', green_tea: 'Green tea', cola: 'Cola', energy_drink: 'Energy drink', energy_shot: 'Energy shot', custom: 'Caffeine' };

@@ -2,7 +2,7 @@
 // pattern in what was logged, never as a cause. Needs at least 3 days with and without a factor.
 import { html, render as draw } from '../lib/dom.js';
 import { entriesBetween, shiftDay, todayLocal } from '../lib/entries.js';
-import { loadGoals } from '../lib/goals-store.js';
+import { loadGoals } from '../lib/preferences.js';
 import { computeInsights, MIN_DAYS } from '../lib/insights.js';
 
 export async function render(container) {

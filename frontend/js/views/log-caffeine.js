@@ -2,7 +2,7 @@
 // and the time it was drunk.
 import { html, render as draw, showFormError } from '../lib/dom.js';
 import { logEntry, updateEntry } from '../lib/entries.js';
-import { DRINKS } from '../lib/goals.js';
+import { DRINKS } from '../lib/tracker.js';
 import { deleteButton, entryToEdit, readWhen, showSaved, whenField, wireDelete } from '../lib/log-form.js';
 
 export async function render(container, { url, navigate }) {

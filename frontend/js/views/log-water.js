@@ -1,9 +1,9 @@
 // Log water: quick amounts in the person's units, a custom amount, an earlier time, and Undo.
 import { html, render as draw, showFormError } from '../lib/dom.js';
 import { entriesBetween, logEntry, todayLocal, updateEntry } from '../lib/entries.js';
-import { QUICK_WATER } from '../lib/goals.js';
+import { QUICK_WATER } from '../lib/tracker.js';
 import { deleteButton, entryToEdit, readWhen, showSaved, whenField, wireDelete } from '../lib/log-form.js';
-import { formatVolume, preferredUnits, toMl } from '../lib/units.js';
+import { formatVolume, preferredUnits, toMl } from '../lib/preferences.js';
 
 async function todayTotal() {
   const today = todayLocal();

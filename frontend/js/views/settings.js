@@ -1,8 +1,10 @@
 // Settings: profile (name, time zone, units, emergency number), password, sign out, delete account.
 import { api } from '../lib/api.js';
 import { html, render as draw, formData, showFormError } from '../lib/dom.js';
-import { idb } from '../lib/idb.js';
+import '../lib/storage-core.js';
 import { currentUser, signOut, updateProfile } from '../lib/session.js';
+
+const { idb } = globalThis.SteadyCore;
 
 function zoneOptions(selected) {
   const zones = Intl.supportedValuesOf ? Intl.supportedValuesOf('timeZone') : [selected];

@@ -1,7 +1,7 @@
 // Sign in. After success, goes to `?next=` when it is a path on this site.
 import { api } from '../lib/api.js';
 import { html, render as draw, formData, showFormError } from '../lib/dom.js';
-import { safeNext } from '../lib/nav.js';
+import { safeNext } from '../lib/router.js';
 import { signedIn } from '../lib/session.js';
 
 export function render(container, { url, navigate }) {

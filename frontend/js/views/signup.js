@@ -1,8 +1,8 @@
 // Create an account. Time zone, units and emergency number start from the browser's settings.
 import { api } from '../lib/api.js';
 import { html, render as draw, formData, showFormError } from '../lib/dom.js';
-import { emergencyNumberFor, unitsFor } from '../lib/locale.js';
-import { safeNext } from '../lib/nav.js';
+import { emergencyNumberFor, unitsFor } from '../lib/preferences.js';
+import { safeNext } from '../lib/router.js';
 import { signedIn } from '../lib/session.js';
 
 export function render(container, { url, navigate }) {

@@ -2,14 +2,45 @@
 // sleep, breathing minutes and twitches, with quick actions. Computed on the device, so it works
 // offline and shows an entry the moment it is logged.
 import { html, render as draw } from '../lib/dom.js';
-import { entriesBetween, logEntry, shiftDay, todayLocal } from '../lib/entries.js';
-import { loadGoals } from '../lib/goals-store.js';
+import { entriesBetween, logEntry, shiftDay, todayLocal, onSyncState } from '../lib/entries.js';
+import { loadGoals, formatVolume, preferredUnits, toMl } from '../lib/preferences.js';
 import { currentUser } from '../lib/session.js';
-import { onSyncState } from '../lib/sync.js';
-import { daySummary } from '../lib/summary.js';
-import { QUICK_WATER } from '../lib/goals.js';
-import { mount as mountFlagBanner } from './flag-banner.js';
-import { formatVolume, preferredUnits, toMl } from '../lib/units.js';
+import { daySummary, QUICK_WATER } from '../lib/tracker.js';
+import { adviceFor, findingResponses, respondToFinding } from '../lib/rules-store.js';
+
+/** A calm banner while the log shows a red flag, until the person marks it "seen a doctor" or
+ * dismisses it (remembered per finding). */
+async function mountFlagBanner(container) {
+  let advice;
+  try {
+    advice = await adviceFor({});
+  } catch {
+    return;
+  }
+  const responses = await findingResponses();
+  const open = advice.result.findings.filter((f) => !responses[f.id]);
+  if (!open.length) {
+    draw(container, html``);
+    return;
+  }
+  const level = open[0].level;
+  const title = advice.rules.levels[level].title;
+  draw(container, html`
+    <section class="banner banner-flag card" aria-labelledby="flag-title">
+      <h2 id="flag-title">${title}</h2>
+      <ul>${open.filter((f) => f.level === level).map((f) => html`<li>${f.label} <a href="${f.article}">Why this matters</a></li>`)}</ul>
+      <p>${advice.rules.levels[level].what_to_do}</p>
+      <p class="row">
+        <a class="button button-small" href="/doctor-summary">Summary for your doctor</a>
+        <button type="button" class="button-small button-secondary" data-respond="seen_doctor">I have seen a doctor</button>
+        <button type="button" class="button-small button-secondary" data-respond="dismissed">Dismiss</button>
+      </p>
+    </section>`);
+  container.querySelectorAll('[data-respond]').forEach((button) => button.addEventListener('click', async () => {
+    for (const finding of open) await respondToFinding(finding.id, button.dataset.respond, !!currentUser());
+    mountFlagBanner(container);
+  }));
+}
 
 function zone() {
   return currentUser()?.time_zone || Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
