@@ -104,6 +104,8 @@ class PushServiceStandIn:
         service = self
 
         class Handler(BaseHTTPRequestHandler):
+            protocol_version = "HTTP/1.1"  # keep-alive, as real push services allow
+
             def log_message(self, *args):
                 pass
 

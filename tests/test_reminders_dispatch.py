@@ -42,7 +42,11 @@ def backdate_settings(app):
 
 def run(app, now, worker_id=None):
     with app.app_context():
-        return Dispatcher(app.instance_path, worker_id=worker_id).run_once(now)
+        dispatcher = Dispatcher(app.instance_path, worker_id=worker_id)
+        try:
+            return dispatcher.run_once(now)
+        finally:
+            dispatcher.close()
 
 
 def statuses(app):

@@ -123,7 +123,11 @@ def unsubscribe(body: Unsubscribe):
 @documented("Send a test reminder to every device now", tag="reminders")
 @login_required
 def send_test():
-    outcomes = Dispatcher(current_app.instance_path).send_test(current_user)
+    dispatcher = Dispatcher(current_app.instance_path)
+    try:
+        outcomes = dispatcher.send_test(current_user)
+    finally:
+        dispatcher.close()
     if not outcomes:
         raise ApiError(409, "no_device", "Turn on reminders on this device first.")
     return {"sent": outcomes.count("ok"), "outcomes": outcomes}

@@ -7,10 +7,13 @@ import logging
 import os
 import socket
 import threading
+import uuid
+from concurrent.futures import ThreadPoolExecutor, as_completed
 from datetime import datetime, timedelta, timezone
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import and_, or_, select, update
+import requests
+from sqlalchemy import and_, delete, or_, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 
 from ..accounts.models import User
@@ -31,6 +34,7 @@ log = logging.getLogger(__name__)
 PLAN_BACK = timedelta(hours=24)   # how far back missed occurrences are still recorded
 PLAN_AHEAD = timedelta(minutes=1)
 STALE_CLAIM = timedelta(minutes=2)  # a claim older than this belonged to a dispatcher that died
+SENT_GROUP = 25  # sent occurrences recorded per commit
 TTL_SECONDS = {kind: int(window.total_seconds()) for kind, window in USEFUL_WINDOW.items()}
 
 
@@ -40,13 +44,16 @@ def _backoff(attempts: int) -> timedelta:
 
 class Dispatcher:
     def __init__(self, instance_path: str, worker_id: str | None = None, batch: int = 200,
-                 timeout: float = 10.0):
+                 timeout: float = 10.0, concurrency: int = 8):
         self.worker_id = worker_id or f"{socket.gethostname()}:{os.getpid()}:{threading.get_ident()}"
         self.batch = batch
         self.timeout = timeout
         self.keys = VapidKeys(instance_path)
-        self.vapid = push.vapid_from_pem(self.keys.private_pem())
-        self.claims = {"sub": subject()}
+        self.signer = push.VapidSigner(push.vapid_from_pem(self.keys.private_pem()), {"sub": subject()})
+        self.http = requests.Session()
+        self.http.mount("http://", requests.adapters.HTTPAdapter(pool_maxsize=concurrency))
+        self.http.mount("https://", requests.adapters.HTTPAdapter(pool_maxsize=concurrency))
+        self.pool = ThreadPoolExecutor(max_workers=concurrency, thread_name_prefix="push")
 
     # --- planning ---
 
@@ -99,17 +106,20 @@ class Dispatcher:
         ids = list(db.session.scalars(select(ReminderOccurrence.id).where(due)
                                       .order_by(ReminderOccurrence.due_at).limit(self.batch)
                                       .with_for_update(skip_locked=True)))
-        mine = []
-        for row_id in ids:
-            taken = db.session.execute(update(ReminderOccurrence)
-                                       .where(ReminderOccurrence.id == row_id, due)
-                                       .values(status="sending", claimed_by=self.worker_id, claimed_at=now))
-            if taken.rowcount == 1:
-                mine.append(row_id)
+        if not ids:
+            db.session.commit()
+            return []
+        # One conditional UPDATE: a row another dispatcher took meanwhile no longer matches `due`.
+        token = f"{self.worker_id[:27]}:{uuid.uuid4().hex}"  # fits the 64-character column
+        db.session.execute(update(ReminderOccurrence).where(ReminderOccurrence.id.in_(ids), due)
+                           .values(status="sending", claimed_by=token, claimed_at=now)
+                           .execution_options(synchronize_session=False))
         db.session.commit()
-        return [db.session.get(ReminderOccurrence, row_id, populate_existing=True) for row_id in mine]
+        return list(db.session.scalars(
+            select(ReminderOccurrence).where(ReminderOccurrence.claimed_by == token, ReminderOccurrence.status == "sending")
+            .order_by(ReminderOccurrence.due_at).execution_options(populate_existing=True)))
 
-    def _context(self, row: ReminderOccurrence, user: User, now: datetime) -> HabitContext:
+    def _context(self, user: User, now: datetime) -> HabitContext:
         today = now.astimezone(ZoneInfo(user.time_zone)).date()
         entries = store.between(user.id, today, today)
         water = [e for e in entries if e["kind"] == "water"]
@@ -126,45 +136,74 @@ class Dispatcher:
         row.status, row.finished_at, row.detail = status, now, detail[:200]
         db.session.commit()
 
-    def process(self, row: ReminderOccurrence, now: datetime) -> str:
+    def _person(self, user_id: int, now: datetime, cache: dict) -> dict:
+        """What a round needs about one person, read once however many of their reminders are due."""
+        if user_id not in cache:
+            user = db.session.get(User, user_id)
+            cache[user_id] = {
+                "user": user,
+                "settings": {row.kind: ReminderSettings.from_dict(row.kind, row.values) for row in
+                             db.session.scalars(select(ReminderSetting).where(ReminderSetting.user_id == user_id))},
+                "context": self._context(user, now),
+                "subscriptions": [s.info() for s in db.session.scalars(
+                    select(PushSubscription).where(PushSubscription.user_id == user_id))],
+            }
+        return cache[user_id]
+
+    def prepare(self, row: ReminderOccurrence, now: datetime, cache: dict) -> dict | None:
+        """Decides an occurrence: records it as missed, skipped or failed, or returns what to send."""
         if now - as_utc(row.due_at) > USEFUL_WINDOW[row.kind]:
             self._finish(row, "missed", now, "not sent within its useful window")
-            return "missed"
-        user = db.session.get(User, row.user_id)
-        setting = db.session.get(ReminderSetting, (row.user_id, row.kind))
-        settings = ReminderSettings.from_dict(row.kind, setting.values if setting else {})
+            return None
+        person = self._person(row.user_id, now, cache)
+        settings = person["settings"].get(row.kind) or ReminderSettings.from_dict(row.kind, {})
         if not settings.enabled:
             self._finish(row, "skipped", now, "reminder switched off")
-            return "skipped"
-        reason = should_skip(row.kind, settings.interval_minutes, self._context(row, user, now))
+            return None
+        reason = should_skip(row.kind, settings.interval_minutes, person["context"])
         if reason:
             self._finish(row, "skipped", now, reason)
-            return "skipped"
-        return self.deliver(row, user, now)
-
-    def deliver(self, row: ReminderOccurrence, user: User, now: datetime) -> str:
-        subscriptions = list(db.session.scalars(select(PushSubscription).where(PushSubscription.user_id == user.id)))
-        if not subscriptions:
+            return None
+        if not person["subscriptions"]:
             self._finish(row, "failed", now, "no device is subscribed")
-            return "failed"
+            return None
+        user = person["user"]
         usual = 237 if user.units == "us" else 250  # one 8 fl oz glass, or 250 mL
-        payload = push.build_payload(row.kind, row.key, units=user.units, usual_water_ml=usual)
-        outcomes, retry_after = [], None
-        for subscription in subscriptions:
-            result = push.send(subscription.info(), payload, vapid=self.vapid, claims=self.claims,
-                               ttl=TTL_SECONDS.get(row.kind, 3600), urgency="normal",
-                               topic=push.topic_for(row.key), timeout=self.timeout)
-            outcomes.append(result.outcome)
-            if result.outcome == "gone":
-                db.session.delete(subscription)
-            if result.outcome == "retry" and result.retry_after is not None:
-                retry_after = max(retry_after or 0, result.retry_after)
+        return {"subscriptions": person["subscriptions"], "topic": push.topic_for(row.key),
+                "payload": push.build_payload(row.kind, row.key, units=user.units, usual_water_ml=usual),
+                "ttl": TTL_SECONDS.get(row.kind, 3600)}
+
+    def send_all(self, job: dict) -> list[tuple[str, push.SendResult]]:
+        """Sends one occurrence to each of the person's devices (runs in a worker thread)."""
+        return [(subscription["endpoint"],
+                 push.send(subscription, job["payload"], signer=self.signer, ttl=job["ttl"], urgency="normal",
+                           topic=job["topic"], timeout=self.timeout, session=self.http))
+                for subscription in job["subscriptions"]]
+
+    def _mark_sent(self, ids: list[int], now: datetime) -> None:
+        if ids:
+            db.session.execute(update(ReminderOccurrence).where(ReminderOccurrence.id.in_(ids))
+                               .values(status="sent", finished_at=now, detail="")
+                               .execution_options(synchronize_session=False))
+            db.session.commit()
+            ids.clear()
+
+    def record(self, row: ReminderOccurrence, results, now: datetime, sent: list[int]) -> str:
+        """Records one occurrence's sends. Sent ones are committed in small groups (`sent`); a crash
+        before that commit resends them with the same Topic, which the push service replaces."""
+        outcomes = [result.outcome for _, result in results]
+        gone = [endpoint for endpoint, result in results if result.outcome == "gone"]
+        if gone:
+            db.session.execute(delete(PushSubscription).where(PushSubscription.endpoint.in_(gone)))
         if "ok" in outcomes:
-            self._finish(row, "sent", now)
+            sent.append(row.id)
+            if len(sent) >= SENT_GROUP:
+                self._mark_sent(sent, now)
             return "sent"
         if "retry" in outcomes:
+            waits = [r.retry_after for _, r in results if r.outcome == "retry" and r.retry_after is not None]
             row.attempts += 1
-            wait = timedelta(seconds=retry_after) if retry_after is not None else _backoff(row.attempts)
+            wait = timedelta(seconds=max(waits)) if waits else _backoff(row.attempts)
             row.status, row.next_attempt_at, row.claimed_by = "pending", now + wait, None
             row.detail = f"retrying after {int(wait.total_seconds())} s"
             db.session.commit()
@@ -179,10 +218,27 @@ class Dispatcher:
             rows = self.claim(now)
             if not rows:
                 break
+            cache: dict = {}
+            jobs = []
             for row in rows:
-                outcome = self.process(row, now)
+                job = self.prepare(row, now, cache)
+                if job is None:
+                    counts[row.status] = counts.get(row.status, 0) + 1
+                else:
+                    jobs.append((row, job))
+            # Network waits overlap in threads; every result is recorded (and committed) here,
+            # one occurrence at a time, as soon as its sends are done.
+            futures = {self.pool.submit(self.send_all, job): row for row, job in jobs}
+            sent: list[int] = []
+            for future in as_completed(futures):
+                outcome = self.record(futures[future], future.result(), now, sent)
                 counts[outcome] = counts.get(outcome, 0) + 1
+            self._mark_sent(sent, now)
         return counts
+
+    def close(self) -> None:
+        self.pool.shutdown(wait=True)
+        self.http.close()
 
     def send_test(self, user: User) -> list[str]:
         """Sends a test reminder to every device of this person at once (not planned, not repeated)."""
@@ -191,8 +247,9 @@ class Dispatcher:
         payload = push.build_payload("test", key, units=user.units)
         outcomes = []
         for subscription in db.session.scalars(select(PushSubscription).where(PushSubscription.user_id == user.id)):
-            result = push.send(subscription.info(), payload, vapid=self.vapid, claims=self.claims, ttl=300,
-                               urgency="high", topic=push.topic_for(key), timeout=self.timeout)
+            result = push.send(subscription.info(), payload, signer=self.signer, ttl=300,
+                               urgency="high", topic=push.topic_for(key), timeout=self.timeout,
+                               session=self.http)
             if result.outcome == "gone":
                 db.session.delete(subscription)
             outcomes.append(result.outcome)

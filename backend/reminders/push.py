@@ -2,9 +2,12 @@
 import base64
 import hashlib
 import json
+import threading
+import time
 from dataclasses import dataclass
 from email.utils import parsedate_to_datetime
 from datetime import datetime, timezone
+from urllib.parse import urlsplit
 
 import requests
 from py_vapid import Vapid
@@ -77,13 +80,39 @@ def classify(status: int, headers: dict | None = None, body: str = "") -> SendRe
     return SendResult("failed", status, detail=body[:200])
 
 
-def send(subscription: dict, payload: dict, *, vapid: Vapid, claims: dict, ttl: int, urgency: str,
-         topic: str, timeout: float) -> SendResult:
-    """Sends one message. The claims dict is copied, because pywebpush writes aud and exp into it."""
+class VapidSigner:
+    """VAPID Authorization headers, one per push-service origin, reused until shortly before they
+    expire (RFC 8292 allows reuse until exp), signed each time from a fresh copy of the claims."""
+
+    LIFETIME = 12 * 3600
+
+    def __init__(self, vapid: Vapid, claims: dict):
+        self.vapid = vapid
+        self.claims = claims
+        self._headers: dict[str, tuple[float, str]] = {}
+        self._lock = threading.Lock()
+
+    def header_for(self, endpoint: str) -> str:
+        parts = urlsplit(endpoint)
+        origin = f"{parts.scheme}://{parts.netloc}"
+        with self._lock:
+            cached = self._headers.get(origin)
+            if cached and cached[0] - time.time() > 3600:
+                return cached[1]
+            expires = int(time.time()) + self.LIFETIME
+            header = self.vapid.sign({**self.claims, "aud": origin, "exp": expires})["Authorization"]
+            self._headers[origin] = (expires, header)
+            return header
+
+
+def send(subscription: dict, payload: dict, *, signer: VapidSigner, ttl: int, urgency: str,
+         topic: str, timeout: float, session: requests.Session | None = None) -> SendResult:
+    """Sends one message (aes128gcm). A shared requests session keeps connections to the push
+    service open between messages."""
+    headers = {"Urgency": urgency, "Topic": topic, "Authorization": signer.header_for(subscription["endpoint"])}
     try:
-        response = webpush(subscription, data=json.dumps(payload), vapid_private_key=vapid,
-                           vapid_claims=dict(claims), content_encoding="aes128gcm", ttl=ttl,
-                           timeout=timeout, headers={"Urgency": urgency, "Topic": topic})
+        response = webpush(subscription, data=json.dumps(payload), content_encoding="aes128gcm", ttl=ttl,
+                           timeout=timeout, headers=headers, requests_session=session)
     except WebPushException as exc:
         response = exc.response
         if response is None:
