@@ -60,24 +60,27 @@ def test_a_dropped_connection_mid_sync_loses_and_doubles_nothing(page, context, 
                 data: { amount_ml: 100 + i }, updated_at: new Date().toISOString(), deleted: false });
         }
     }""")
-    context.set_offline(False)
-    # Cut the network after some entries have gone, in the middle of the flush.
-    sent = []
+    # The connection drops in the middle of the sync: after 60 entries have gone, every further
+    # request fails at the network level (as when a phone loses signal).
+    passed = []
 
-    def count(request):
-        if request.method == "PUT" and "/api/entries/" in request.url:
-            sent.append(request.url)
-            if len(sent) == 60:
-                context.set_offline(True)
+    def cut_after_sixty(route):
+        if route.request.method == "PUT" and len(passed) < 60:
+            passed.append(route.request.url)
+            route.continue_()
+        elif route.request.method == "PUT":
+            route.abort("internetdisconnected")
+        else:
+            route.continue_()
 
-    page.on("request", count)
-    for _ in range(20):
-        page.evaluate("globalThis.SteadyCore.flush({ ignoreBackoff: true })")
-        if len(sent) >= 60:
-            break
+    context.route("**/api/entries/*", cut_after_sixty)  # the service worker's Background Sync too
+    context.set_offline(False)  # the app starts sending on its own when the network returns
+    page.evaluate("globalThis.SteadyCore.flush({ ignoreBackoff: true })")
+    page.evaluate("globalThis.SteadyCore.flush({ ignoreBackoff: true })")
     waiting = page.evaluate("globalThis.SteadyCore.pendingCount()")
-    assert 0 < waiting < 200
-    context.set_offline(False)
+    sent = {url.rsplit("/", 1)[1] for url in passed}
+    assert 0 < len(sent) <= 60 and waiting == 200 - len(sent)
+    context.unroute("**/api/entries/*")
     wait_for_outbox_empty(page)
     entries = server_entries(page)
     assert len(entries) == 200

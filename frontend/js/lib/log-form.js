@@ -1,6 +1,6 @@
 // Pieces shared by the logging screens: the "when" field, the saved message with Undo, edit mode.
-import { html } from './dom.js';
-import { deleteEntry, fromInputValue, getEntry, localIso, toInputValue } from './entries.js';
+import { html, showFormError } from './dom.js';
+import { deleteEntry, fromInputValue, getEntry, localIso, logEntry, toInputValue, updateEntry } from './entries.js';
 
 /** The "when" field: now by default, or any earlier time (yesterday included). */
 export function whenField(prefix, entry) {
@@ -49,4 +49,25 @@ export function wireDelete(container, entry, navigate, back) {
     await deleteEntry(entry);
     navigate(back, { replace: true });
   });
+}
+
+/**
+ * Saves what a logging form describes: an edit goes back to History, a new entry is logged and
+ * returned. Returns null when nothing more is to be done (an edit, or a time that is not valid).
+ */
+export async function saveFromForm({ form, entry, kind, data, navigate }) {
+  let occurredAt;
+  try {
+    occurredAt = readWhen(form, entry);
+  } catch (error) {
+    showFormError(form, { message: error.message, fields: {} });
+    return null;
+  }
+  showFormError(form, null);
+  if (entry) {
+    await updateEntry(entry, { data, occurred_at: occurredAt });
+    navigate('/history', { replace: true });
+    return null;
+  }
+  return logEntry(kind, data, occurredAt);
 }

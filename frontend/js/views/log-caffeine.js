@@ -1,9 +1,8 @@
 // Log caffeine: a drink with its typical caffeine (Mayo Clinic figures) or a custom amount in mg,
 // and the time it was drunk.
 import { html, render as draw, showFormError } from '../lib/dom.js';
-import { logEntry, updateEntry } from '../lib/entries.js';
 import { DRINKS } from '../lib/tracker.js';
-import { deleteButton, entryToEdit, readWhen, showSaved, whenField, wireDelete } from '../lib/log-form.js';
+import { deleteButton, entryToEdit, saveFromForm, showSaved, whenField, wireDelete } from '../lib/log-form.js';
 
 export async function render(container, { url, navigate }) {
   const entry = await entryToEdit(url, 'caffeine');
@@ -45,21 +44,9 @@ export async function render(container, { url, navigate }) {
       showFormError(form, { message: 'Enter the caffeine in milligrams, between 1 and 1000.', fields: {} });
       return;
     }
-    let occurredAt;
-    try {
-      occurredAt = readWhen(form, entry);
-    } catch (error) {
-      showFormError(form, { message: error.message, fields: {} });
-      return;
-    }
-    showFormError(form, null);
     const data = { mg, drink: new FormData(form).get('drink') || 'custom', servings: 1 };
-    if (entry) {
-      await updateEntry(entry, { data, occurred_at: occurredAt });
-      navigate('/history', { replace: true });
-      return;
-    }
-    const saved = await logEntry('caffeine', data, occurredAt);
+    const saved = await saveFromForm({ form, entry, kind: 'caffeine', data, navigate });
+    if (!saved) return;
     showSaved(container.querySelector('#caffeine-status'), saved, `Saved ${mg} mg of caffeine.`);
   });
 }

@@ -1,8 +1,8 @@
 // Log water: quick amounts in the person's units, a custom amount, an earlier time, and Undo.
 import { html, render as draw, showFormError } from '../lib/dom.js';
-import { entriesBetween, logEntry, todayLocal, updateEntry } from '../lib/entries.js';
+import { entriesBetween, logEntry, todayLocal } from '../lib/entries.js';
 import { QUICK_WATER } from '../lib/tracker.js';
-import { deleteButton, entryToEdit, readWhen, showSaved, whenField, wireDelete } from '../lib/log-form.js';
+import { deleteButton, entryToEdit, saveFromForm, showSaved, whenField, wireDelete } from '../lib/log-form.js';
 import { formatVolume, preferredUnits, toMl } from '../lib/preferences.js';
 
 async function todayTotal() {
@@ -63,20 +63,8 @@ export async function render(container, { url, navigate }) {
       showFormError(form, { message: `Enter an amount between 1 and ${units === 'us' ? '169 fl oz' : '5000 mL'}.`, fields: {} });
       return;
     }
-    let occurredAt;
-    try {
-      occurredAt = readWhen(form, entry);
-    } catch (error) {
-      showFormError(form, { message: error.message, fields: {} });
-      return;
-    }
-    showFormError(form, null);
-    if (entry) {
-      await updateEntry(entry, { data: { amount_ml: ml }, occurred_at: occurredAt });
-      navigate('/history', { replace: true });
-      return;
-    }
-    const saved = await logEntry('water', { amount_ml: ml }, occurredAt);
+    const saved = await saveFromForm({ form, entry, kind: 'water', data: { amount_ml: ml }, navigate });
+    if (!saved) return;
     form.reset();
     showSaved(container.querySelector('#water-form-status'), saved, `Saved ${formatVolume(ml, units)}.`, refresh);
     refresh();
