@@ -12,8 +12,17 @@ export function createRouter({ routes, container, notFound, onRoute }) {
     if (ticket !== current) return; // a newer navigation won
     if (typeof cleanup === 'function') cleanup();
     cleanup = null;
+    // Each screen draws into its own element: a screen still drawing when the person moves on
+    // writes into a detached element and can never cover the newer screen.
+    const view = document.createElement('div');
+    container.replaceChildren(view);
     onRoute?.(match?.route);
-    cleanup = await module.render(container, { params: match?.params || {}, url, navigate });
+    const done = await module.render(view, { params: match?.params || {}, url, navigate });
+    if (ticket !== current) {
+      if (typeof done === 'function') done();
+      return;
+    }
+    cleanup = done;
     if (url.hash) {
       document.getElementById(decodeURIComponent(url.hash.slice(1)))?.scrollIntoView();
     } else {
