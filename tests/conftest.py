@@ -13,8 +13,7 @@ from sqlalchemy import text
 from backend import create_app
 from backend.extensions import db
 
-pytest_plugins = ["push_fixtures"] if os.path.exists(
-    os.path.join(os.path.dirname(__file__), "push_fixtures.py")) else []
+pytest_plugins = ["push_fixtures"]
 
 
 @pytest.fixture(scope="session")

@@ -51,6 +51,7 @@ def test_three_entries_logged_offline_reach_the_server_exactly_once(page, contex
 def test_a_dropped_connection_mid_sync_loses_and_doubles_nothing(page, context, live_app):
     sign_up(page, f"bulk-{uuid.uuid4().hex[:8]}@example.com")
     page.goto("/log/water")
+    page.get_by_text("Today so far:").wait_for()
     context.set_offline(True)
     page.evaluate("""async () => {
         const core = globalThis.SteadyCore;

@@ -1,6 +1,14 @@
 // Client-side routing with the History API: same-origin links open screens without a page load,
 // and the pure helpers it rests on (tested with node --test).
 
+const unavailable = {
+  render(view) {
+    document.title = 'Not available offline · Steady';
+    view.innerHTML = '<h1>This screen is not on your device yet</h1>'
+      + '<p>It will be saved the next time you open Steady with a connection. <a href="/">Go to Today</a></p>';
+  },
+};
+
 export function createRouter({ routes, container, notFound, onRoute }) {
   let cleanup = null;
   let current = 0;
@@ -8,7 +16,12 @@ export function createRouter({ routes, container, notFound, onRoute }) {
   async function show(url, { focus = true } = {}) {
     const ticket = ++current;
     const match = matchRoute(routes, url.pathname);
-    const module = await (match ? match.route.load() : notFound());
+    let module;
+    try {
+      module = await (match ? match.route.load() : notFound());
+    } catch {
+      module = unavailable; // offline before this screen was ever saved on the device
+    }
     if (ticket !== current) return; // a newer navigation won
     if (typeof cleanup === 'function') cleanup();
     cleanup = null;
