@@ -35,6 +35,18 @@ def test_same_entry_sent_twice_is_stored_once(user_api):
     assert [e["id"] for e in feed["entries"]] == [entry_id]
 
 
+def test_databases_without_on_conflict_store_once_too(user_api, monkeypatch):
+    """Other databases insert inside a savepoint and recognise the duplicate by its error."""
+    from backend.tracker import store
+    monkeypatch.setattr(store, "_INSERT_NEW", {})
+    entry_id = str(uuid.uuid4())
+    assert user_api.put(f"/api/entries/{entry_id}", water(250, updated=stamp(-2))).status_code == 201
+    again = user_api.put(f"/api/entries/{entry_id}", water(500, updated=stamp(-1)))
+    assert again.status_code == 200 and again.get_json()["data"]["amount_ml"] == 500
+    feed = user_api.get("/api/entries?since=0").get_json()
+    assert [e["id"] for e in feed["entries"]] == [entry_id]
+
+
 def test_last_write_wins_and_older_edits_change_nothing(user_api):
     entry_id = str(uuid.uuid4())
     user_api.put(f"/api/entries/{entry_id}", water(250, updated=stamp(-10)))

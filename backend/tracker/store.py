@@ -1,11 +1,12 @@
 """Reading and writing entries: idempotent by id, last write wins on updated_at, tombstones kept."""
 from datetime import date, datetime, timedelta, timezone
 
-from sqlalchemy import select, update
+from sqlalchemy import bindparam, insert, select, update
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import IntegrityError
 
 from ..extensions import db
-from ..timeutil import as_utc, iso_utc
+from ..timeutil import as_utc, iso_utc, now_utc
 from .models import ChangeCounter, Entry
 
 
@@ -17,18 +18,32 @@ class KindChanged(Exception):
     """An entry cannot change kind; a different kind means a different entry."""
 
 
+_entries = Entry.__table__
+_counters = ChangeCounter.__table__
+
+# Statements built once: entries are written on every tap, and building an ORM statement per
+# request cost more than running it.
+_NEXT_SEQ = (update(_counters).where(_counters.c.user_id == bindparam("counter_owner"))
+             .values(last_seq=_counters.c.last_seq + 1).returning(_counters.c.last_seq))
+_INSERT_NEW = {
+    # Inserts unless the id is already stored (a resend, or the same entry arriving twice at once).
+    "postgresql": postgresql.insert(_entries).on_conflict_do_nothing(index_elements=["id"])
+                            .returning(_entries.c.id),
+    "sqlite": sqlite.insert(_entries).on_conflict_do_nothing(index_elements=["id"]).returning(_entries.c.id),
+}
+
+
 def next_change_seq(user_id: int) -> int:
     """The next number in this person's change feed; the row lock orders concurrent writers."""
-    stmt = (update(ChangeCounter).where(ChangeCounter.user_id == user_id)
-            .values(last_seq=ChangeCounter.last_seq + 1).returning(ChangeCounter.last_seq))
-    seq = db.session.execute(stmt).scalar_one_or_none()
+    params = {"counter_owner": user_id}
+    seq = db.session.execute(_NEXT_SEQ, params).scalar_one_or_none()
     if seq is None:
         try:
             with db.session.begin_nested():
-                db.session.add(ChangeCounter(user_id=user_id, last_seq=0))
+                db.session.execute(insert(_counters).values(user_id=user_id, last_seq=0))
         except IntegrityError:
             pass  # another request created it first
-        seq = db.session.execute(stmt).scalar_one()
+        seq = db.session.execute(_NEXT_SEQ, params).scalar_one()
     return seq
 
 
@@ -37,43 +52,50 @@ def _local(value: datetime) -> tuple[datetime, int, date]:
     return value.astimezone(timezone.utc), int(offset.total_seconds() // 60), value.date()
 
 
-def _json_data(kind: str, data) -> dict:
-    return data.model_dump(mode="json", exclude_none=True)
+def _fields(body) -> dict:
+    occurred_at, offset, local_date = _local(body.occurred_at)
+    return {"occurred_at": occurred_at, "utc_offset_minutes": offset, "local_date": local_date,
+            "data": body.data.model_dump(mode="json", exclude_none=True),
+            "updated_at": body.updated_at, "deleted": body.deleted}
+
+
+def _insert_if_new(row: dict) -> bool:
+    """Inserts the row unless its id exists; True when it was inserted."""
+    statement = _INSERT_NEW.get(db.engine.dialect.name)
+    if statement is not None:
+        return db.session.execute(statement, row).first() is not None
+    try:  # other databases: a savepoint catches the duplicate
+        with db.session.begin_nested():
+            db.session.execute(insert(_entries), row)
+        return True
+    except IntegrityError:
+        return False
 
 
 def upsert(user_id: int, entry_id: str, body) -> tuple[Entry, bool, bool]:
     """Stores the entry. Returns (entry, created, changed): an older or equal updated_at than the
     stored one changes nothing, so resending is always safe."""
-    for _attempt in range(2):
-        entry = db.session.get(Entry, entry_id)
-        if entry is None:
-            entry = Entry(id=entry_id, user_id=user_id, kind=body.kind)
-            _apply(entry, body, user_id)
-            db.session.add(entry)
-            try:
-                db.session.commit()
-                return entry, True, True
-            except IntegrityError:
-                db.session.rollback()  # the same id arrived twice at once: the other one won
-                continue
-        if entry.user_id != user_id:
-            raise NotYours()
-        if entry.kind != body.kind:
-            raise KindChanged()
-        changed = body.updated_at > as_utc(entry.updated_at)
-        if changed:
-            _apply(entry, body, user_id)
-            db.session.commit()
-        return entry, False, changed
-    raise RuntimeError("entry could not be stored")
-
-
-def _apply(entry: Entry, body, user_id: int) -> None:
-    entry.occurred_at, entry.utc_offset_minutes, entry.local_date = _local(body.occurred_at)
-    entry.data = _json_data(body.kind, body.data)
-    entry.updated_at = body.updated_at
-    entry.deleted = body.deleted
-    entry.change_seq = next_change_seq(user_id)
+    row = {"id": entry_id, "user_id": user_id, "kind": body.kind, **_fields(body),
+           "received_at": now_utc()}
+    row["change_seq"] = next_change_seq(user_id)
+    if _insert_if_new(row):
+        db.session.commit()
+        return Entry(**row), True, True
+    db.session.rollback()  # the id exists: the change number is given back
+    entry = db.session.get(Entry, entry_id)
+    if entry is None:
+        raise RuntimeError("entry could not be stored")
+    if entry.user_id != user_id:
+        raise NotYours()
+    if entry.kind != body.kind:
+        raise KindChanged()
+    changed = body.updated_at > as_utc(entry.updated_at)
+    if changed:
+        for name, value in _fields(body).items():
+            setattr(entry, name, value)
+        entry.change_seq = next_change_seq(user_id)
+        db.session.commit()
+    return entry, False, changed
 
 
 def tombstone(user_id: int, entry_id: str, updated_at: datetime) -> Entry:
@@ -101,18 +123,21 @@ def changes_since(user_id: int, since: int, limit: int) -> list[Entry]:
         .order_by(Entry.change_seq).limit(limit)))
 
 
-JSON_COLUMNS = (Entry.id, Entry.kind, Entry.occurred_at, Entry.utc_offset_minutes, Entry.data,
-                Entry.updated_at, Entry.deleted, Entry.local_date)
+_table = Entry.__table__
+# Built once with bound parameters: the day summary runs on every Today view, and building and
+# keying a fresh statement per request cost more than running it.
+_BETWEEN = (
+    select(_table.c.id, _table.c.kind, _table.c.occurred_at, _table.c.utc_offset_minutes, _table.c.data,
+           _table.c.updated_at, _table.c.deleted, _table.c.local_date)
+    .where(_table.c.user_id == bindparam("user_id"), _table.c.local_date >= bindparam("start"),
+           _table.c.local_date <= bindparam("end"), _table.c.deleted.is_(False))
+    .order_by(_table.c.occurred_at))
 
 
 def between(user_id: int, start: date, end: date) -> list[dict]:
     """Live entries whose local day is in [start, end], as JSON dicts: an index range however long
-    the history, and plain rows rather than ORM objects (summaries run on every Today view)."""
-    rows = db.session.execute(
-        select(*JSON_COLUMNS)
-        .where(Entry.user_id == user_id, Entry.local_date >= start, Entry.local_date <= end,
-               Entry.deleted.is_(False))
-        .order_by(Entry.occurred_at))
+    the history, and plain rows rather than ORM objects."""
+    rows = db.session.execute(_BETWEEN, {"user_id": user_id, "start": start, "end": end})
     return [to_json(row) for row in rows]
 
 
