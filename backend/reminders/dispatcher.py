@@ -50,7 +50,7 @@ class Dispatcher:
         self.timeout = timeout
         self.keys = VapidKeys(instance_path)
         self.signer = push.VapidSigner(push.vapid_from_pem(self.keys.private_pem()), {"sub": subject()})
-        self.http = requests.Session()
+        self.http = push.http_session()
         self.http.mount("http://", requests.adapters.HTTPAdapter(pool_maxsize=concurrency))
         self.http.mount("https://", requests.adapters.HTTPAdapter(pool_maxsize=concurrency))
         self.pool = ThreadPoolExecutor(max_workers=concurrency, thread_name_prefix="push")
