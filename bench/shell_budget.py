@@ -7,6 +7,7 @@ with npm on first use and run against Debian's Chromium through CHROME_PATH.)
 """
 import json
 import os
+import statistics
 import subprocess
 import sys
 from pathlib import Path
@@ -71,10 +72,16 @@ def lighthouse(url: str) -> dict:
     return {name: round(cat["score"] * 100) for name, cat in report["categories"].items()}
 
 
+def lighthouse_median(url: str, runs: int = 3) -> dict:
+    """Lighthouse's own advice for noisy machines: several runs, the median of each score."""
+    results = [lighthouse(url) for _ in range(runs)]
+    return {name: statistics.median(r[name] for r in results) for name in results[0]}
+
+
 def main():
     with running_server() as url:
         visit = first_and_repeat_visit(url)
-        scores = lighthouse(url)
+        scores = lighthouse_median(url)
     first = visit["first"]
     print(f"first load of the shell: {first['bytes'] / 1000:.1f} KB in {first['requests']} requests "
           f"(plus {first['api_requests']} API data requests, {first['api_bytes'] / 1000:.1f} KB)")
@@ -84,7 +91,7 @@ def main():
           f"{first['requests'] / REFERENCE['requests']:.2f}x requests")
     print(f"repeat visit: {len(visit['repeat_from_network'])} requests reached the network "
           f"(besides live API data and the worker's own update check): {visit['repeat_from_network']}")
-    print(f"lighthouse (mobile): {scores}")
+    print(f"lighthouse (mobile), median of 3 runs: {scores}")
     print(f"  performance vs reference 87: {scores['performance'] / REFERENCE['performance']:.2f}x")
     ok = (first["bytes"] < BUDGET["bytes"] and first["requests"] < BUDGET["requests"]
           and scores["performance"] >= BUDGET["performance"] and scores["accessibility"] >= 100
