@@ -16,6 +16,16 @@ def test_sign_up_signs_in_and_returns_location(api):
     assert me["units"] == "metric"
 
 
+def test_session_state_answers_signed_out_and_signed_in_without_an_error(api):
+    assert api.get("/api/auth/session").get_json() == {"signed_in": False, "user": None}
+    api.sign_up("state@example.com", "long enough pw")
+    state = api.get("/api/auth/session")
+    assert state.status_code == 200 and state.headers["Cache-Control"] == "no-store"
+    assert state.get_json()["signed_in"] is True and state.get_json()["user"]["email"] == "state@example.com"
+    api.post("/api/auth/signout")
+    assert api.get("/api/auth/session").get_json()["signed_in"] is False
+
+
 def test_password_is_hashed_with_argon2id(api, app):
     api.sign_up("hash@example.com", "my secret words")
     with app.app_context():

@@ -11,8 +11,8 @@ from ..security import csrf_token, safe_next
 from . import throttle
 from .models import User, new_session_token
 from .passwords import hash_password, needs_rehash, verify_password
-from .schemas import (ChangePassword, CsrfToken, DeleteAccount, Profile, ProfileFields, SignedIn,
-                      SignIn, SignUp)
+from .schemas import (ChangePassword, CsrfToken, DeleteAccount, Profile, ProfileFields, SessionState,
+                      SignedIn, SignIn, SignUp)
 
 bp = Blueprint("accounts", __name__, url_prefix="/api")
 
@@ -109,6 +109,16 @@ def sign_out():
     logout_user()
     session.clear()
     return "", 204
+
+
+@bp.get("/auth/session")
+@documented("Whether this device is signed in, and as whom (never a 401, so the app can ask on every "
+            "start without an error for people who are not signed in)", tag="accounts",
+            response=SessionState, auth=False)
+def session_state():
+    if current_user.is_authenticated:
+        return {"signed_in": True, "user": current_user.profile()}
+    return {"signed_in": False, "user": None}
 
 
 @bp.get("/auth/me")

@@ -68,6 +68,11 @@ class Profile(BaseModel):
     emergency_number: str
 
 
+class SessionState(BaseModel):
+    signed_in: bool
+    user: Profile | None
+
+
 class SignedIn(BaseModel):
     user: Profile
     redirect: str

@@ -35,6 +35,19 @@ def test_sign_up_sign_out_and_sign_in_through_the_screens(page):
     page.get_by_text(f"Signed in as {email}").wait_for()
 
 
+def test_a_first_visit_signed_out_logs_no_errors(page):
+    errors = []
+    page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.goto("/")
+    page.get_by_role("heading", name="Today").wait_for()
+    wait_for_worker(page)
+    page.goto("/articles")
+    page.get_by_role("heading", name="Learn about muscle twitches").wait_for()
+    page.locator(".loading").wait_for(state="detached")
+    assert errors == []
+
+
 def test_sign_in_ignores_a_next_pointing_elsewhere(page):
     email = new_email()
     sign_up(page, email)

@@ -27,12 +27,15 @@ export async function loadSession() {
   user = (await idb.get('meta', 'profile').catch(() => null)) || null;
   if (navigator.onLine) {
     try {
-      await setUser(await api.get('/api/auth/me'));
-    } catch (error) {
-      if (error.status === 401) {
-        if (user) await forgetDevice();
+      const state = await api.get('/api/auth/session');
+      if (state.signed_in) {
+        await setUser(state.user);
+      } else {
+        if (user) await forgetDevice(); // signed out elsewhere, or the account was deleted
         user = null;
       }
+    } catch {
+      // Offline or the server is away: keep the profile kept on the device.
     }
   }
   return user;
