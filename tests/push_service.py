@@ -3,16 +3,19 @@
 It is what a browser's push service would be for the server: it checks the VAPID JWT (signature,
 aud equal to its own origin, exp, sub), decrypts the aes128gcm body with the subscription's private
 key, and answers 201, or whatever a test queued (404, 410, 429 with Retry-After, 500). Like a real
-push service, a new message with the same Topic replaces one not yet delivered to the device."""
+push service, a new message with the same Topic replaces one not yet delivered to the device.
+It serves HTTP/1.1 with keep-alive from an aiohttp event loop in a thread of its own."""
+import asyncio
 import base64
 import json
 import os
+import socket
 import threading
 import time
 from collections import defaultdict, deque
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import http_ece
+from aiohttp import web
 from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import ec
@@ -36,17 +39,33 @@ class PushServiceStandIn:
         self.rejected = []
         self.delay = 0.0
         self.lock = threading.Lock()
-        self.server = ThreadingHTTPServer(("127.0.0.1", 0), self._handler())
-        self.origin = f"http://127.0.0.1:{self.server.server_port}"
-        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
+        self.verified = {}  # Authorization header -> its checked claims (a sender reuses one header)
+        self.socket = socket.create_server(("127.0.0.1", 0))
+        self.origin = f"http://127.0.0.1:{self.socket.getsockname()[1]}"
+        self.loop = asyncio.new_event_loop()
+        self.thread = threading.Thread(target=self._serve, daemon=True)
+        self._ready = threading.Event()
 
     def start(self):
         self.thread.start()
+        self._ready.wait(10)
         return self
 
     def stop(self):
-        self.server.shutdown()
-        self.server.server_close()
+        self.loop.call_soon_threadsafe(self.loop.stop)
+        self.thread.join(10)
+
+    def _serve(self):
+        asyncio.set_event_loop(self.loop)
+        app = web.Application()
+        app.router.add_post("/push/{sub_id}", self._receive)
+        runner = web.AppRunner(app, access_log=None)
+        self.loop.run_until_complete(runner.setup())
+        self.loop.run_until_complete(web.SockSite(runner, self.socket).start())
+        self._ready.set()
+        self.loop.run_forever()
+        self.loop.run_until_complete(runner.cleanup())
+        self.loop.close()
 
     def new_subscription(self) -> dict:
         key = ec.generate_private_key(ec.SECP256R1())
@@ -100,57 +119,47 @@ class PushServiceStandIn:
             raise PermissionError("sub must be a mailto: or https: URL")
         return claims
 
-    def _handler(self):
-        service = self
+    def _claims(self, header: str) -> dict:
+        """Checks a VAPID header, once per distinct header (its expiry on every use)."""
+        claims = self.verified.get(header)
+        if claims is None:
+            claims = self.verified[header] = self.check_vapid(header)
+        elif not time.time() < claims["exp"]:
+            raise PermissionError("exp is past")
+        return claims
 
-        class Handler(BaseHTTPRequestHandler):
-            protocol_version = "HTTP/1.1"  # keep-alive, as real push services allow
-
-            def log_message(self, *args):
-                pass
-
-            def _reply(self, status, headers=None, body=b""):
-                self.send_response(status)
-                for key, value in (headers or {}).items():
-                    self.send_header(key, value)
-                self.send_header("Content-Length", str(len(body)))
-                self.end_headers()
-                self.wfile.write(body)
-
-            def do_POST(self):
-                sub_id = self.path.rsplit("/", 1)[-1]
-                body = self.rfile.read(int(self.headers.get("Content-Length", 0)))
-                subscription = service.subscriptions.get(sub_id)
-                if subscription is None or not self.path.startswith("/push/"):
-                    return self._reply(404, body=b"no such subscription")
-                try:
-                    claims = service.check_vapid(self.headers.get("Authorization", ""))
-                except (PermissionError, KeyError, ValueError) as exc:
-                    service.rejected.append(str(exc))
-                    return self._reply(403, body=str(exc).encode())
-                if self.headers.get("Content-Encoding") != "aes128gcm" or self.headers.get("TTL") is None:
-                    service.rejected.append("missing Content-Encoding aes128gcm or TTL")
-                    return self._reply(400, body=b"aes128gcm and TTL are required")
-                try:
-                    plain = http_ece.decrypt(body, private_key=subscription["key"],
-                                             auth_secret=subscription["auth"], version="aes128gcm")
-                    payload = json.loads(plain)
-                except Exception as exc:  # noqa: BLE001 - any failure means the body is unreadable
-                    service.rejected.append(f"undecryptable: {exc}")
-                    return self._reply(400, body=b"cannot decrypt")
-                if service.delay:
-                    time.sleep(service.delay)
-                with service.lock:
-                    queued = service.answers[sub_id]
-                    status, headers = queued.popleft() if queued else (201, {})
-                    if status == 201:
-                        message = {"subscription": sub_id, "payload": payload, "claims": claims,
-                                   "ttl": self.headers.get("TTL"), "urgency": self.headers.get("Urgency"),
-                                   "topic": self.headers.get("Topic")}
-                        service.received.append(message)
-                        waiting = service.undelivered[sub_id]
-                        waiting[:] = [m for m in waiting if not message["topic"] or m["topic"] != message["topic"]]
-                        waiting.append(message)
-                return self._reply(status, headers)
-
-        return Handler
+    async def _receive(self, request: web.Request) -> web.Response:
+        sub_id = request.match_info["sub_id"]
+        body = await request.read()
+        subscription = self.subscriptions.get(sub_id)
+        if subscription is None:
+            return web.Response(status=404, body=b"no such subscription")
+        try:
+            claims = self._claims(request.headers.get("Authorization", ""))
+        except (PermissionError, KeyError, ValueError) as exc:
+            self.rejected.append(str(exc))
+            return web.Response(status=403, body=str(exc).encode())
+        if request.headers.get("Content-Encoding") != "aes128gcm" or request.headers.get("TTL") is None:
+            self.rejected.append("missing Content-Encoding aes128gcm or TTL")
+            return web.Response(status=400, body=b"aes128gcm and TTL are required")
+        try:
+            plain = http_ece.decrypt(body, private_key=subscription["key"],
+                                     auth_secret=subscription["auth"], version="aes128gcm")
+            payload = json.loads(plain)
+        except Exception as exc:  # noqa: BLE001 - any failure means the body is unreadable
+            self.rejected.append(f"undecryptable: {exc}")
+            return web.Response(status=400, body=b"cannot decrypt")
+        if self.delay:
+            await asyncio.sleep(self.delay)
+        with self.lock:
+            queued = self.answers[sub_id]
+            status, headers = queued.popleft() if queued else (201, {})
+            if status == 201:
+                message = {"subscription": sub_id, "payload": payload, "claims": claims,
+                           "ttl": request.headers.get("TTL"), "urgency": request.headers.get("Urgency"),
+                           "topic": request.headers.get("Topic")}
+                self.received.append(message)
+                waiting = self.undelivered[sub_id]
+                waiting[:] = [m for m in waiting if not message["topic"] or m["topic"] != message["topic"]]
+                waiting.append(message)
+        return web.Response(status=status, headers=headers)

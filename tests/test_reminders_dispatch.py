@@ -14,6 +14,7 @@ import pytest
 from sqlalchemy import func, select
 
 from backend.extensions import db
+from backend.reminders import push
 from backend.reminders.dispatcher import Dispatcher
 from backend.reminders.models import PushSubscription, ReminderOccurrence
 
@@ -40,9 +41,9 @@ def backdate_settings(app):
         db.session.commit()
 
 
-def run(app, now, worker_id=None):
+def run(app, now, worker_id=None, timeout=10.0):
     with app.app_context():
-        dispatcher = Dispatcher(app.instance_path, worker_id=worker_id)
+        dispatcher = Dispatcher(app.instance_path, worker_id=worker_id, timeout=timeout)
         try:
             return dispatcher.run_once(now)
         finally:
@@ -113,6 +114,33 @@ def test_500_is_retried_with_backoff(app, api, push_service):
     assert run(app, DUE + timedelta(minutes=3))["sent"] == 1
 
 
+def test_a_push_service_slower_than_the_timeout_is_retried_and_arrives_once(app, api, push_service):
+    subscription = set_up_person(api, push_service)
+    backdate_settings(app)
+    push_service.delay = 1.0
+    assert run(app, DUE + timedelta(minutes=1), timeout=0.2)["retry"] == 1
+    push_service.delay = 0
+    assert run(app, DUE + timedelta(minutes=2))["sent"] == 1
+    deadline = time.time() + 5
+    while len(push_service.messages_for(subscription)) < 2 and time.time() < deadline:
+        time.sleep(0.05)  # the slow copy still reaches the service after the dispatcher gave up on it
+    assert len(push_service.messages_for(subscription)) == 2
+    # Both copies carry the same Topic, so the device gets one.
+    assert len(push_service.deliver(subscription)) == 1
+
+
+@pytest.mark.parametrize("endpoint, proxies, expected", [
+    ("https://push.example.com/p/1", {}, None),
+    ("https://push.example.com/p/1", {"https": "http://proxy:3128"}, "http://proxy:3128"),
+    ("https://push.example.com/p/1", {"all": "http://proxy:3128"}, "http://proxy:3128"),
+    ("https://push.example.com/p/1", {"http": "http://proxy:3128"}, None),
+    ("https://push.example.com/p/1", {"https": "http://proxy:3128", "no": "example.com"}, None),
+    ("http://127.0.0.1:9000/p/1", {"http": "http://proxy:3128", "no": "127.0.0.1,localhost"}, None),
+])
+def test_the_proxy_for_a_push_service_follows_the_settings(endpoint, proxies, expected):
+    assert push.proxy_for(endpoint, proxies) == expected
+
+
 def test_an_occurrence_past_its_useful_window_is_missed_not_sent_late(app, api, push_service):
     subscription = set_up_person(api, push_service, kind="hydration", window_start="09:00", window_end="09:30")
     backdate_settings(app)
@@ -166,7 +194,8 @@ def test_a_dispatcher_killed_mid_batch_and_restarted_sends_each_occurrence_once(
     push_service.delay = 0.3
     script = ("import sys; from datetime import datetime; from backend import create_app; "
               "from backend.reminders.dispatcher import Dispatcher; app = create_app(instance_path=sys.argv[2]); "
-              "ctx = app.app_context(); ctx.push(); print(Dispatcher(app.instance_path).run_once(datetime.fromisoformat(sys.argv[1])))")
+              "ctx = app.app_context(); ctx.push(); "
+              "print(Dispatcher(app.instance_path, concurrency=4).run_once(datetime.fromisoformat(sys.argv[1])))")
     env = {**os.environ, "DATABASE_URL": database_url, "SECRET_KEY": "test", "PYTHONPATH": str(ROOT)}
     first = subprocess.Popen([sys.executable, "-c", script, (DUE + timedelta(minutes=1)).isoformat(), instance_dir],
                              env=env, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)

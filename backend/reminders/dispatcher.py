@@ -1,18 +1,17 @@
 """The reminder dispatcher: plans occurrences into the database under a unique key, claims due ones
-(FOR UPDATE SKIP LOCKED on PostgreSQL, so several dispatchers share the work), and sends each with
-pywebpush. A crash leaves a claimed row that is claimed again later, and the resent copy carries the
-same Topic, so the push service replaces rather than repeats it; an occurrence past its useful
-window is recorded as missed instead of being sent late."""
+(FOR UPDATE SKIP LOCKED on PostgreSQL, so several dispatchers share the work), and sends them with
+pywebpush, many at once on an event loop. A crash leaves a claimed row that is claimed again later,
+and the resent copy carries the same Topic, so the push service replaces rather than repeats it; an
+occurrence past its useful window is recorded as missed instead of being sent late."""
+import asyncio
 import logging
 import os
 import socket
 import threading
 import uuid
-from concurrent.futures import ThreadPoolExecutor, as_completed
 from datetime import datetime, timedelta, timezone
 from zoneinfo import ZoneInfo
 
-import requests
 from sqlalchemy import and_, delete, or_, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 
@@ -44,16 +43,12 @@ def _backoff(attempts: int) -> timedelta:
 
 class Dispatcher:
     def __init__(self, instance_path: str, worker_id: str | None = None, batch: int = 200,
-                 timeout: float = 10.0, concurrency: int = 8):
+                 timeout: float = 10.0, concurrency: int = 16):
         self.worker_id = worker_id or f"{socket.gethostname()}:{os.getpid()}:{threading.get_ident()}"
         self.batch = batch
-        self.timeout = timeout
         self.keys = VapidKeys(instance_path)
-        self.signer = push.VapidSigner(push.vapid_from_pem(self.keys.private_pem()), {"sub": subject()})
-        self.http = push.http_session()
-        self.http.mount("http://", requests.adapters.HTTPAdapter(pool_maxsize=concurrency))
-        self.http.mount("https://", requests.adapters.HTTPAdapter(pool_maxsize=concurrency))
-        self.pool = ThreadPoolExecutor(max_workers=concurrency, thread_name_prefix="push")
+        signer = push.VapidSigner(push.vapid_from_pem(self.keys.private_pem()), {"sub": subject()})
+        self.sender = push.PushSender(signer, timeout=timeout, concurrency=concurrency)
 
     # --- planning ---
 
@@ -173,12 +168,30 @@ class Dispatcher:
                 "payload": push.build_payload(row.kind, row.key, units=user.units, usual_water_ml=usual),
                 "ttl": TTL_SECONDS.get(row.kind, 3600)}
 
-    def send_all(self, job: dict) -> list[tuple[str, push.SendResult]]:
-        """Sends one occurrence to each of the person's devices (runs in a worker thread)."""
-        return [(subscription["endpoint"],
-                 push.send(subscription, job["payload"], signer=self.signer, ttl=job["ttl"], urgency="normal",
-                           topic=job["topic"], timeout=self.timeout, session=self.http))
-                for subscription in job["subscriptions"]]
+    async def send_all(self, row: ReminderOccurrence, job: dict):
+        """Sends one occurrence to each of the person's devices at once."""
+        subscriptions = job["subscriptions"]
+        results = await asyncio.gather(*(
+            self.sender.send(subscription, job["payload"], ttl=job["ttl"], urgency="normal", topic=job["topic"])
+            for subscription in subscriptions))
+        return row, [(subscription["endpoint"], result) for subscription, result in zip(subscriptions, results)]
+
+    async def send_and_record(self, jobs: list, now: datetime, counts: dict) -> None:
+        """Network waits overlap; every result is recorded (and committed) in this thread, one
+        occurrence at a time, as soon as its sends are done."""
+        sent: list[int] = []
+        tasks = [asyncio.ensure_future(self.send_all(row, job)) for row, job in jobs]
+        try:
+            for next_done in asyncio.as_completed(tasks):
+                row, results = await next_done
+                outcome = self.record(row, results, now, sent)
+                counts[outcome] = counts.get(outcome, 0) + 1
+            self._mark_sent(sent, now)
+        finally:  # if recording failed, stop the other sends; their rows are claimed again later
+            unfinished = [task for task in tasks if not task.done()]
+            for task in unfinished:
+                task.cancel()
+            await asyncio.gather(*unfinished, return_exceptions=True)
 
     def _mark_sent(self, ids: list[int], now: datetime) -> None:
         if ids:
@@ -226,35 +239,30 @@ class Dispatcher:
                     counts[row.status] = counts.get(row.status, 0) + 1
                 else:
                     jobs.append((row, job))
-            # Network waits overlap in threads; every result is recorded (and committed) here,
-            # one occurrence at a time, as soon as its sends are done.
-            futures = {self.pool.submit(self.send_all, job): row for row, job in jobs}
-            sent: list[int] = []
-            for future in as_completed(futures):
-                outcome = self.record(futures[future], future.result(), now, sent)
-                counts[outcome] = counts.get(outcome, 0) + 1
-            self._mark_sent(sent, now)
+            self.sender.run(self.send_and_record(jobs, now, counts))
         return counts
 
     def close(self) -> None:
-        self.pool.shutdown(wait=True)
-        self.http.close()
+        self.sender.close()
 
     def send_test(self, user: User) -> list[str]:
         """Sends a test reminder to every device of this person at once (not planned, not repeated)."""
         now = now_utc()
         key = f"test:{now.isoformat()}"
         payload = push.build_payload("test", key, units=user.units)
-        outcomes = []
-        for subscription in db.session.scalars(select(PushSubscription).where(PushSubscription.user_id == user.id)):
-            result = push.send(subscription.info(), payload, signer=self.signer, ttl=300,
-                               urgency="high", topic=push.topic_for(key), timeout=self.timeout,
-                               session=self.http)
+        subscriptions = list(db.session.scalars(select(PushSubscription).where(PushSubscription.user_id == user.id)))
+
+        async def send_to_every_device():
+            return await asyncio.gather(*(
+                self.sender.send(subscription.info(), payload, ttl=300, urgency="high", topic=push.topic_for(key))
+                for subscription in subscriptions))
+
+        results = self.sender.run(send_to_every_device())
+        for subscription, result in zip(subscriptions, results):
             if result.outcome == "gone":
                 db.session.delete(subscription)
-            outcomes.append(result.outcome)
         db.session.commit()
-        return outcomes
+        return [result.outcome for result in results]
 
 
 def run_forever(app, stop: threading.Event, interval: float = 20.0) -> None:

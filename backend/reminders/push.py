@@ -1,18 +1,20 @@
-"""Sending one Web Push message with pywebpush (aes128gcm, VAPID), and what its answer means."""
+"""Sending Web Push messages with pywebpush (aes128gcm, VAPID), and what each answer means."""
+import asyncio
 import base64
 import hashlib
 import json
 import threading
 import time
 import urllib.request
+from collections.abc import Mapping
 from dataclasses import dataclass
 from email.utils import parsedate_to_datetime
 from datetime import datetime, timezone
 from urllib.parse import urlsplit
 
-import requests
+import aiohttp
 from py_vapid import Vapid
-from pywebpush import WebPushException, webpush
+from pywebpush import WebPusher, WebPushException
 
 ML_PER_FL_OZ = 29.5735
 TITLES = {
@@ -70,7 +72,7 @@ def _retry_after(value: str | None) -> int | None:
     return max(0, int((when - datetime.now(timezone.utc)).total_seconds()))
 
 
-def classify(status: int, headers: dict | None = None, body: str = "") -> SendResult:
+def classify(status: int, headers: Mapping[str, str] | None = None, body: str = "") -> SendResult:
     headers = headers or {}
     if status in (200, 201, 202):
         return SendResult("ok", status)
@@ -106,30 +108,65 @@ class VapidSigner:
             return header
 
 
-def http_session() -> requests.Session:
-    """A requests session for sending. Proxy settings (HTTP_PROXY, HTTPS_PROXY, ALL_PROXY) are read
-    from the environment once here: by default requests rescans the whole environment on every
-    message, which cost a fifth of each send. NO_PROXY does not apply (push services are public)."""
-    session = requests.Session()
-    session.trust_env = False
-    session.proxies = {scheme: url for scheme, url in urllib.request.getproxies().items()
-                       if scheme in ("http", "https", "all")}
-    return session
+def proxy_for(endpoint: str, proxies: dict[str, str]) -> str | None:
+    """The proxy to reach a push service through (None: connect directly), decided from proxy
+    settings read once in the shape `urllib.request.getproxies()` gives them, NO_PROXY included."""
+    parts = urlsplit(endpoint)
+    if proxies.get("no") and urllib.request.proxy_bypass_environment(parts.hostname or "", proxies):
+        return None
+    return proxies.get(parts.scheme) or proxies.get("all")
 
 
-def send(subscription: dict, payload: dict, *, signer: VapidSigner, ttl: int, urgency: str,
-         topic: str, timeout: float, session: requests.Session | None = None) -> SendResult:
-    """Sends one message (aes128gcm). A shared requests session keeps connections to the push
-    service open between messages."""
-    headers = {"Urgency": urgency, "Topic": topic, "Authorization": signer.header_for(subscription["endpoint"])}
-    try:
-        response = webpush(subscription, data=json.dumps(payload), content_encoding="aes128gcm", ttl=ttl,
-                           timeout=timeout, headers=headers, requests_session=session)
-    except WebPushException as exc:
-        response = exc.response
-        if response is None:
-            return SendResult("retry", 0, None, str(exc)[:200])
-        return classify(response.status_code, dict(response.headers), response.text)
-    except requests.RequestException as exc:
-        return SendResult("retry", 0, None, str(exc)[:200])
-    return classify(response.status_code, dict(response.headers), response.text)
+class PushSender:
+    """Sends messages with pywebpush's aiohttp path on an event loop of its own: one thread keeps
+    many messages in flight, at a third of the CPU a pool of threads spent per message (measured
+    with bench/reminders_throughput.py). At most `concurrency` requests run at once, so the timeout
+    counts only a request's own time, never its wait for a free slot. Proxy settings (HTTPS_PROXY,
+    ALL_PROXY, NO_PROXY) are read once; aiohttp's trust_env would rescan them on every message."""
+
+    def __init__(self, signer: VapidSigner, *, timeout: float, concurrency: int):
+        self.signer = signer
+        self.timeout = aiohttp.ClientTimeout(total=timeout)
+        self.concurrency = concurrency
+        self.proxies = {scheme: url for scheme, url in urllib.request.getproxies().items()
+                        if scheme in ("http", "https", "all", "no")}
+        self.loop = asyncio.new_event_loop()
+        self._slots = asyncio.Semaphore(concurrency)
+        self._sessions: dict[str | None, aiohttp.ClientSession] = {}  # one per proxy (None: direct)
+        self._proxy_by_host: dict[str, str | None] = {}
+
+    def run(self, coroutine):
+        """Runs sends (and whatever the caller does between them) to completion in this thread."""
+        return self.loop.run_until_complete(coroutine)
+
+    def _session(self, endpoint: str) -> aiohttp.ClientSession:
+        host = urlsplit(endpoint).netloc
+        if host not in self._proxy_by_host:
+            self._proxy_by_host[host] = proxy_for(endpoint, self.proxies)
+        proxy = self._proxy_by_host[host]
+        if proxy not in self._sessions:
+            self._sessions[proxy] = aiohttp.ClientSession(
+                proxy=proxy, timeout=self.timeout, connector=aiohttp.TCPConnector(limit=self.concurrency))
+        return self._sessions[proxy]
+
+    async def send(self, subscription: dict, payload: dict, *, ttl: int, urgency: str, topic: str) -> SendResult:
+        headers = {"Urgency": urgency, "Topic": topic,
+                   "Authorization": self.signer.header_for(subscription["endpoint"])}
+        async with self._slots:
+            try:
+                pusher = WebPusher(subscription, aiohttp_session=self._session(subscription["endpoint"]))
+                response = await pusher.send_async(json.dumps(payload), headers, ttl=ttl,
+                                                   content_encoding="aes128gcm", timeout=self.timeout)
+                body = await response.text()
+            except (aiohttp.ClientError, asyncio.TimeoutError, OSError) as exc:
+                return SendResult("retry", 0, None, (str(exc) or type(exc).__name__)[:200])
+            except (WebPushException, ValueError) as exc:  # keys that can never be encrypted to
+                return SendResult("failed", 0, None, str(exc)[:200])
+        return classify(response.status, response.headers, body)
+
+    def close(self) -> None:
+        async def close_sessions():
+            for session in self._sessions.values():
+                await session.close()
+        self.loop.run_until_complete(close_sessions())
+        self.loop.close()
