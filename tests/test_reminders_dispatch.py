@@ -1,5 +1,6 @@
 """The dispatcher against the push-service stand-in: the real Web Push protocol (pywebpush, VAPID,
 aes128gcm), each occurrence once, retries, gone subscriptions, missed and skipped reminders."""
+import asyncio
 import os
 import signal
 import subprocess
@@ -72,6 +73,18 @@ def test_a_due_reminder_is_sent_once_with_the_real_protocol(app, api, push_servi
     run(app, DUE + timedelta(hours=5))
     assert len(push_service.messages_for(subscription)) == 1
     assert statuses(app) == ["sent"]
+
+
+def test_the_dispatcher_works_where_an_event_loop_is_already_running(app, api, push_service):
+    """As in servers and tools that run asyncio in the thread that calls the dispatcher."""
+    subscription = set_up_person(api, push_service)
+    backdate_settings(app)
+
+    async def dispatch_inside_a_running_loop():
+        return run(app, DUE + timedelta(minutes=1))
+
+    assert asyncio.run(dispatch_inside_a_running_loop())["sent"] == 1
+    assert len(push_service.messages_for(subscription)) == 1
 
 
 def test_hydration_has_a_log_water_action_in_the_persons_units(app, api, push_service):

@@ -1,9 +1,8 @@
 """The reminder dispatcher: plans occurrences into the database under a unique key, claims due ones
 (FOR UPDATE SKIP LOCKED on PostgreSQL, so several dispatchers share the work), and sends them with
-pywebpush, many at once on an event loop. A crash leaves a claimed row that is claimed again later,
+pywebpush, many at once from a sending thread. A crash leaves a claimed row that is claimed again later,
 and the resent copy carries the same Topic, so the push service replaces rather than repeats it; an
 occurrence past its useful window is recorded as missed instead of being sent late."""
-import asyncio
 import logging
 import os
 import socket
@@ -168,30 +167,18 @@ class Dispatcher:
                 "payload": push.build_payload(row.kind, row.key, units=user.units, usual_water_ml=usual),
                 "ttl": TTL_SECONDS.get(row.kind, 3600)}
 
-    async def send_all(self, row: ReminderOccurrence, job: dict):
-        """Sends one occurrence to each of the person's devices at once."""
-        subscriptions = job["subscriptions"]
-        results = await asyncio.gather(*(
-            self.sender.send(subscription, job["payload"], ttl=job["ttl"], urgency="normal", topic=job["topic"])
-            for subscription in subscriptions))
-        return row, [(subscription["endpoint"], result) for subscription, result in zip(subscriptions, results)]
-
-    async def send_and_record(self, jobs: list, now: datetime, counts: dict) -> None:
-        """Network waits overlap; every result is recorded (and committed) in this thread, one
-        occurrence at a time, as soon as its sends are done."""
+    def send_and_record(self, jobs: list, now: datetime, counts: dict) -> None:
+        """Network waits overlap in the sender's thread; every result is recorded (and committed)
+        here, one occurrence at a time, as soon as its sends are done."""
+        messages = [[push.Message(subscription, job["payload"], job["ttl"], "normal", job["topic"])
+                     for subscription in job["subscriptions"]] for _, job in jobs]
         sent: list[int] = []
-        tasks = [asyncio.ensure_future(self.send_all(row, job)) for row, job in jobs]
-        try:
-            for next_done in asyncio.as_completed(tasks):
-                row, results = await next_done
-                outcome = self.record(row, results, now, sent)
-                counts[outcome] = counts.get(outcome, 0) + 1
-            self._mark_sent(sent, now)
-        finally:  # if recording failed, stop the other sends; their rows are claimed again later
-            unfinished = [task for task in tasks if not task.done()]
-            for task in unfinished:
-                task.cancel()
-            await asyncio.gather(*unfinished, return_exceptions=True)
+        for index, results in self.sender.send_jobs(messages):
+            row, job = jobs[index]
+            endpoints = [subscription["endpoint"] for subscription in job["subscriptions"]]
+            outcome = self.record(row, list(zip(endpoints, results)), now, sent)
+            counts[outcome] = counts.get(outcome, 0) + 1
+        self._mark_sent(sent, now)
 
     def _mark_sent(self, ids: list[int], now: datetime) -> None:
         if ids:
@@ -239,7 +226,7 @@ class Dispatcher:
                     counts[row.status] = counts.get(row.status, 0) + 1
                 else:
                     jobs.append((row, job))
-            self.sender.run(self.send_and_record(jobs, now, counts))
+            self.send_and_record(jobs, now, counts)
         return counts
 
     def close(self) -> None:
@@ -251,13 +238,9 @@ class Dispatcher:
         key = f"test:{now.isoformat()}"
         payload = push.build_payload("test", key, units=user.units)
         subscriptions = list(db.session.scalars(select(PushSubscription).where(PushSubscription.user_id == user.id)))
-
-        async def send_to_every_device():
-            return await asyncio.gather(*(
-                self.sender.send(subscription.info(), payload, ttl=300, urgency="high", topic=push.topic_for(key))
-                for subscription in subscriptions))
-
-        results = self.sender.run(send_to_every_device())
+        messages = [push.Message(subscription.info(), payload, 300, "high", push.topic_for(key))
+                    for subscription in subscriptions]
+        [(_, results)] = list(self.sender.send_jobs([messages]))
         for subscription, result in zip(subscriptions, results):
             if result.outcome == "gone":
                 db.session.delete(subscription)

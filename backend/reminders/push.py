@@ -3,10 +3,11 @@ import asyncio
 import base64
 import hashlib
 import json
+import queue
 import threading
 import time
 import urllib.request
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from email.utils import parsedate_to_datetime
 from datetime import datetime, timezone
@@ -117,12 +118,22 @@ def proxy_for(endpoint: str, proxies: dict[str, str]) -> str | None:
     return proxies.get(parts.scheme) or proxies.get("all")
 
 
+@dataclass(frozen=True)
+class Message:
+    subscription: dict
+    payload: dict
+    ttl: int
+    urgency: str
+    topic: str
+
+
 class PushSender:
-    """Sends messages with pywebpush's aiohttp path on an event loop of its own: one thread keeps
-    many messages in flight, at a third of the CPU a pool of threads spent per message (measured
-    with bench/reminders_throughput.py). At most `concurrency` requests run at once, so the timeout
-    counts only a request's own time, never its wait for a free slot. Proxy settings (HTTPS_PROXY,
-    ALL_PROXY, NO_PROXY) are read once; aiohttp's trust_env would rescan them on every message."""
+    """Sends messages with pywebpush's aiohttp path on an event loop in a thread of its own: one
+    thread keeps many messages in flight, at a third of the CPU a pool of threads spent per message
+    (measured with bench/reminders_throughput.py), and the caller's thread stays free for database
+    work, even where it already runs an event loop. At most `concurrency` requests run at once, so
+    the timeout counts only a request's own time, never its wait for a free slot. Proxy settings
+    (HTTPS_PROXY, ALL_PROXY, NO_PROXY) are read once; aiohttp's trust_env rescans them per message."""
 
     def __init__(self, signer: VapidSigner, *, timeout: float, concurrency: int):
         self.signer = signer
@@ -130,14 +141,35 @@ class PushSender:
         self.concurrency = concurrency
         self.proxies = {scheme: url for scheme, url in urllib.request.getproxies().items()
                         if scheme in ("http", "https", "all", "no")}
-        self.loop = asyncio.new_event_loop()
-        self._slots = asyncio.Semaphore(concurrency)
         self._sessions: dict[str | None, aiohttp.ClientSession] = {}  # one per proxy (None: direct)
         self._proxy_by_host: dict[str, str | None] = {}
+        self._slots = asyncio.Semaphore(concurrency)
+        self.loop = asyncio.new_event_loop()
+        self._thread = threading.Thread(target=self.loop.run_forever, name="push-sender", daemon=True)
+        self._thread.start()
 
-    def run(self, coroutine):
-        """Runs sends (and whatever the caller does between them) to completion in this thread."""
-        return self.loop.run_until_complete(coroutine)
+    def send_jobs(self, jobs: list[list[Message]]) -> Iterator[tuple[int, list[SendResult]]]:
+        """Sends every job (one occurrence, to each of a person's devices) at once, and yields
+        (job index, results in message order) in the caller's thread as each job completes.
+        Leaving the loop early cancels the sends still under way."""
+        done: queue.SimpleQueue = queue.SimpleQueue()
+
+        async def send_job(index: int, messages: list[Message]):
+            done.put((index, await asyncio.gather(*(self.send(m) for m in messages))))
+
+        async def send_all():
+            await asyncio.gather(*(send_job(index, messages) for index, messages in enumerate(jobs)))
+
+        future = asyncio.run_coroutine_threadsafe(send_all(), self.loop)
+        future.add_done_callback(lambda f: done.put(None) if f.cancelled() or f.exception() else None)
+        try:
+            for _ in jobs:
+                item = done.get()
+                if item is None:
+                    raise future.exception() or RuntimeError("sending was cancelled")
+                yield item
+        finally:
+            future.cancel()
 
     def _session(self, endpoint: str) -> aiohttp.ClientSession:
         host = urlsplit(endpoint).netloc
@@ -149,13 +181,14 @@ class PushSender:
                 proxy=proxy, timeout=self.timeout, connector=aiohttp.TCPConnector(limit=self.concurrency))
         return self._sessions[proxy]
 
-    async def send(self, subscription: dict, payload: dict, *, ttl: int, urgency: str, topic: str) -> SendResult:
-        headers = {"Urgency": urgency, "Topic": topic,
-                   "Authorization": self.signer.header_for(subscription["endpoint"])}
+    async def send(self, message: Message) -> SendResult:
+        endpoint = message.subscription["endpoint"]
+        headers = {"Urgency": message.urgency, "Topic": message.topic,
+                   "Authorization": self.signer.header_for(endpoint)}
         async with self._slots:
             try:
-                pusher = WebPusher(subscription, aiohttp_session=self._session(subscription["endpoint"]))
-                response = await pusher.send_async(json.dumps(payload), headers, ttl=ttl,
+                pusher = WebPusher(message.subscription, aiohttp_session=self._session(endpoint))
+                response = await pusher.send_async(json.dumps(message.payload), headers, ttl=message.ttl,
                                                    content_encoding="aes128gcm", timeout=self.timeout)
                 body = await response.text()
             except (aiohttp.ClientError, asyncio.TimeoutError, OSError) as exc:
@@ -168,5 +201,7 @@ class PushSender:
         async def close_sessions():
             for session in self._sessions.values():
                 await session.close()
-        self.loop.run_until_complete(close_sessions())
+        asyncio.run_coroutine_threadsafe(close_sessions(), self.loop).result(30)
+        self.loop.call_soon_threadsafe(self.loop.stop)
+        self._thread.join(30)
         self.loop.close()
