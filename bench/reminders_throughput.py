@@ -88,7 +88,8 @@ def main():
             counts = dispatcher.run_once(now + timedelta(seconds=1))
             if os.environ.get("BENCH_PROFILE"):
                 profiler.disable()
-                pstats.Stats(profiler).sort_stats(os.environ.get("BENCH_PROFILE_SORT", "tottime")).print_stats(int(os.environ.get("BENCH_PROFILE_LINES", "18")))
+                stats = pstats.Stats(profiler).sort_stats(os.environ.get("BENCH_PROFILE_SORT", "tottime"))
+                stats.print_stats(int(os.environ.get("BENCH_PROFILE_LINES", "18")))
             elapsed = time.perf_counter() - started
             dispatcher.close()
             encrypt_after = encryption_rate(subscriptions[0], payload, 2000)

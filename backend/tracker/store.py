@@ -123,15 +123,14 @@ def changes_since(user_id: int, since: int, limit: int) -> list[Entry]:
         .order_by(Entry.change_seq).limit(limit)))
 
 
-_table = Entry.__table__
 # Built once with bound parameters: the day summary runs on every Today view, and building and
 # keying a fresh statement per request cost more than running it.
 _BETWEEN = (
-    select(_table.c.id, _table.c.kind, _table.c.occurred_at, _table.c.utc_offset_minutes, _table.c.data,
-           _table.c.updated_at, _table.c.deleted, _table.c.local_date)
-    .where(_table.c.user_id == bindparam("user_id"), _table.c.local_date >= bindparam("start"),
-           _table.c.local_date <= bindparam("end"), _table.c.deleted.is_(False))
-    .order_by(_table.c.occurred_at))
+    select(_entries.c.id, _entries.c.kind, _entries.c.occurred_at, _entries.c.utc_offset_minutes,
+           _entries.c.data, _entries.c.updated_at, _entries.c.deleted, _entries.c.local_date)
+    .where(_entries.c.user_id == bindparam("user_id"), _entries.c.local_date >= bindparam("start"),
+           _entries.c.local_date <= bindparam("end"), _entries.c.deleted.is_(False))
+    .order_by(_entries.c.occurred_at))
 
 
 def between(user_id: int, start: date, end: date) -> list[dict]:

@@ -48,6 +48,21 @@ def test_a_first_visit_signed_out_logs_no_errors(page):
     assert errors == []
 
 
+def test_a_screen_never_saved_on_the_device_says_so_offline(browser, live_server):
+    """With no service worker yet (a first visit cut short), a screen not loaded before the
+    connection went cannot open; the person is told why and how to get back."""
+    context = browser.new_context(base_url=live_server, service_workers="block")
+    page = context.new_page()
+    page.goto("/")
+    page.get_by_role("heading", name="Today").wait_for()
+    context.set_offline(True)
+    page.evaluate("() => { history.pushState(null, '', '/insights'); dispatchEvent(new PopStateEvent('popstate')); }")
+    page.get_by_role("heading", name="This screen could not be opened").wait_for()
+    page.get_by_role("link", name="Go to Today").click()
+    page.get_by_role("heading", name="Today").wait_for()
+    context.close()
+
+
 def test_sign_in_ignores_a_next_pointing_elsewhere(page):
     email = new_email()
     sign_up(page, email)

@@ -1,11 +1,14 @@
 // Client-side routing with the History API: same-origin links open screens without a page load,
 // and the pure helpers it rests on (tested with node --test).
 
+// Shown when a screen's module cannot be loaded: offline before it was ever saved on the device,
+// or a connection that failed. Either way, a connection fixes it.
 const unavailable = {
   render(view) {
-    document.title = 'Not available offline · Steady';
-    view.innerHTML = '<h1>This screen is not on your device yet</h1>'
-      + '<p>It will be saved the next time you open Steady with a connection. <a href="/">Go to Today</a></p>';
+    document.title = 'Screen not available · Steady';
+    view.innerHTML = '<h1>This screen could not be opened</h1>'
+      + '<p>It is not saved on this device yet and could not be loaded. Open it again when you have a '
+      + 'connection; after that it works offline too. <a href="/">Go to Today</a></p>';
   },
 };
 
@@ -20,7 +23,7 @@ export function createRouter({ routes, container, notFound, onRoute }) {
     try {
       module = await (match ? match.route.load() : notFound());
     } catch {
-      module = unavailable; // offline before this screen was ever saved on the device
+      module = unavailable;
     }
     if (ticket !== current) return; // a newer navigation won
     if (typeof cleanup === 'function') cleanup();
